@@ -1,0 +1,13 @@
+import type { ReactNode } from "react";
+import { AreaShell } from "@/components/area-shell";
+import { formatRussianPhone } from "@/lib/phone-format";
+import { AREA_ROLES, requirePageRole } from "@/server/auth/session";
+
+export default async function CabinetLayout({ children }: { children: ReactNode }) {
+  const actor = await requirePageRole(AREA_ROLES.cabinet);
+  return (
+    <AreaShell role={actor.role} who={actor.phone ? formatRussianPhone(actor.phone) : ""} nav={[{ href: "/cabinet", label: "Кабинет" }]} signOutTo="/login">
+      {children}
+    </AreaShell>
+  );
+}

@@ -1,0 +1,62 @@
+import type { Metadata } from "next";
+import { Card, CardTitle } from "@/components/ui/card";
+import { formatDateTime, formatPoints, formatSignedPoints } from "@/lib/format";
+import { LEDGER_KIND_LABEL } from "@/lib/ledger-labels";
+import { AREA_ROLES, requirePageRole } from "@/server/auth/session";
+import { getCabinetOverview } from "@/server/domain/cabinet/get-cabinet-overview";
+
+export const metadata: Metadata = { title: "Кабинет" };
+
+export default async function CabinetPage() {
+  const actor = await requirePageRole(AREA_ROLES.cabinet);
+  const overview = await getCabinetOverview(actor);
+  return (
+    <div className="space-y-5">
+      <Card className="bg-gradient-to-br from-brand-600 to-brand-700 text-white ring-0">
+        <p className="text-sm text-white/80">Ваш баланс</p>
+        <p className="mt-1 text-4xl font-semibold tracking-tight" data-testid="balance">
+          {formatPoints(overview.balance)} <span className="text-xl font-normal text-white/80">баллов</span>
+        </p>
+        <p className="mt-3 text-sm text-white/80">500 баллов за каждый новый отзыв и 100 за чек с QR-кодом.</p>
+      </Card>
+
+      {overview.notifications.length > 0 && (
+        <Card>
+          <CardTitle>Уведомления</CardTitle>
+          <ul className="mt-3 divide-y divide-line">
+            {overview.notifications.map((item) => (
+              <li key={item.id} className="py-3">
+                <p className="font-medium">{item.title}</p>
+                <p className="text-sm text-muted">{item.body}</p>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
+
+      <Card>
+        <CardTitle>История баллов</CardTitle>
+        {overview.entries.length === 0 ? (
+          <p className="mt-3 text-[15px] text-muted">
+            Пока пусто. Баллы начисляются, когда модератор одобряет отзыв или чек — обычно в течение 5 рабочих дней.
+          </p>
+        ) : (
+          <ul className="mt-3 divide-y divide-line" data-testid="ledger">
+            {overview.entries.map((entry) => (
+              <li key={entry.id} className="flex items-start justify-between gap-4 py-3">
+                <div>
+                  <p className="font-medium">{LEDGER_KIND_LABEL[entry.kind]}</p>
+                  {entry.reason && <p className="text-sm text-muted">{entry.reason}</p>}
+                  <p className="text-xs text-muted">{formatDateTime(entry.createdAt)}</p>
+                </div>
+                <p className={entry.amount >= 0 ? "font-semibold text-emerald-700" : "font-semibold text-ink"}>
+                  {formatSignedPoints(entry.amount)}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+    </div>
+  );
+}

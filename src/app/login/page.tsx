@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { BrandMark } from "@/components/brand-mark";
+import { PhoneSignInForm } from "./phone-sign-in-form";
+
+export const metadata: Metadata = { title: "Вход" };
+
+// Static: the sign-in page must answer fast; everything dynamic happens in the form's requests.
+export const dynamic = "force-static";
+
+export default function LoginPage() {
+  return (
+    <div className="mx-auto flex min-h-dvh max-w-md flex-col px-4 py-6">
+      <BrandMark />
+      <div className="mt-10 flex-1">
+        <h1 className="text-2xl font-semibold tracking-tight">Баллы за честные отзывы</h1>
+        <p className="mt-2 text-[15px] leading-relaxed text-muted">
+          Оставьте отзыв о продукте Carely, загрузите скриншот и чек — получите 500 баллов за отзыв и 100 за чек.
+          Обменивайте баллы на призы.
+        </p>
+        <div className="mt-8">
+          <PhoneSignInForm />
+        </div>
+      </div>
+      <p className="mt-10 text-center text-sm text-muted">
+        Вы сотрудник?{" "}
+        <Link href="/login/staff" className="font-medium text-brand-700 hover:underline">
+          Вход для сотрудников
+        </Link>
+      </p>
+    </div>
+  );
+}

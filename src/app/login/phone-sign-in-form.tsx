@@ -1,0 +1,184 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { type FormEvent, useEffect, useRef, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { formatRussianPhone } from "@/lib/phone-format";
+import { requestSignInCodeAction } from "./actions";
+
+type Step = { name: "phone" } | { name: "code"; phone: string };
+
+const GENERIC = "Что-то пошло не так. Попробуйте ещё раз через минуту.";
+
+export function PhoneSignInForm() {
+  const router = useRouter();
+  const [step, setStep] = useState<Step>({ name: "phone" });
+  const [phoneInput, setPhoneInput] = useState("");
+  const [consent, setConsent] = useState(false);
+  const [code, setCode] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const [resendIn, setResendIn] = useState(0);
+  const codeRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (resendIn <= 0) return;
+    const timer = setTimeout(() => setResendIn((seconds) => seconds - 1), 1000);
+    return () => clearTimeout(timer);
+  }, [resendIn]);
+
+  async function sendCode() {
+    setPending(true);
+    setError(null);
+    setNotice(null);
+    try {
+      const result = await requestSignInCodeAction(step.name === "code" ? step.phone : phoneInput);
+      if (!result.ok) {
+        setError(result.message);
+        if (result.retryAfterSeconds) setResendIn(result.retryAfterSeconds);
+        return;
+      }
+      setStep({ name: "code", phone: result.data.phone });
+      setResendIn(result.data.resendAfterSeconds);
+      setNotice(`Мы отправили SMS с кодом на ${formatRussianPhone(result.data.phone)}.`);
+      setCode("");
+      setTimeout(() => codeRef.current?.focus(), 0);
+    } catch {
+      setError(GENERIC);
+    } finally {
+      setPending(false);
+    }
+  }
+
+  async function onPhoneSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (pending) return;
+    if (!consent) {
+      setError("Чтобы участвовать, подтвердите согласие на обработку персональных данных.");
+      return;
+    }
+    await sendCode();
+  }
+
+  async function onCodeSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (pending || step.name !== "code") return;
+    const digits = code.replace(/\D/g, "");
+    if (digits.length !== 6) {
+      setError("Код — это 6 цифр из SMS.");
+      return;
+    }
+    setPending(true);
+    setError(null);
+    try {
+      const result = await signIn("phone-otp", { phone: step.phone, code: digits, consent: String(consent), redirect: false });
+      if (!result || result.error) {
+        setError(result?.error && result.error !== "CredentialsSignin" ? result.error : GENERIC);
+        setPending(false);
+        return;
+      }
+      router.replace("/cabinet");
+      router.refresh();
+    } catch {
+      setError(GENERIC);
+      setPending(false);
+    }
+  }
+
+  if (step.name === "phone") {
+    return (
+      <form onSubmit={onPhoneSubmit} noValidate className="space-y-4">
+        <div className="space-y-1.5">
+          <label htmlFor="phone" className="text-sm font-medium">
+            Номер телефона
+          </label>
+          <Input
+            id="phone"
+            name="phone"
+            type="tel"
+            inputMode="tel"
+            autoComplete="tel"
+            placeholder="+7 912 345-67-89"
+            value={phoneInput}
+            onChange={(event) => setPhoneInput(event.target.value)}
+            aria-invalid={error !== null}
+            maxLength={32}
+            required
+          />
+        </div>
+        <label className="flex items-start gap-3 text-sm leading-snug text-muted">
+          <input
+            type="checkbox"
+            name="consent"
+            checked={consent}
+            onChange={(event) => setConsent(event.target.checked)}
+            className="mt-0.5 size-5 shrink-0 accent-brand-600"
+          />
+          <span>
+            Я даю согласие на обработку персональных данных (152-ФЗ) для участия в программе Carely: номер телефона,
+            данные заявок и заказов.
+          </span>
+        </label>
+        {error && <Alert tone="error">{error}</Alert>}
+        <Button type="submit" size="lg" disabled={pending}>
+          {pending ? "Отправляем код…" : "Получить код"}
+        </Button>
+      </form>
+    );
+  }
+
+  return (
+    <form onSubmit={onCodeSubmit} noValidate className="space-y-4">
+      {notice && <Alert tone="info">{notice}</Alert>}
+      <div className="space-y-1.5">
+        <label htmlFor="code" className="text-sm font-medium">
+          Код из SMS
+        </label>
+        <Input
+          ref={codeRef}
+          id="code"
+          name="code"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          pattern="\d{6}"
+          maxLength={6}
+          placeholder="000000"
+          className="text-center text-2xl tracking-[0.5em]"
+          value={code}
+          onChange={(event) => setCode(event.target.value.replace(/\D/g, "").slice(0, 6))}
+          aria-invalid={error !== null}
+        />
+      </div>
+      {error && <Alert tone="error">{error}</Alert>}
+      <Button type="submit" size="lg" disabled={pending}>
+        {pending ? "Проверяем…" : "Войти"}
+      </Button>
+      <div className="flex items-center justify-between text-sm">
+        <button
+          type="button"
+          className="text-muted hover:text-ink"
+          onClick={() => {
+            setStep({ name: "phone" });
+            setError(null);
+            setNotice(null);
+          }}
+        >
+          Изменить номер
+        </button>
+        <button
+          type="button"
+          className="font-medium text-brand-700 disabled:text-muted"
+          disabled={pending || resendIn > 0}
+          onClick={() => void sendCode()}
+        >
+          {resendIn > 0 ? `Новый код через ${resendIn} с` : "Отправить код ещё раз"}
+        </button>
+      </div>
+    </form>
+  );
+}
+

@@ -1,0 +1,17 @@
+import { describe, expect, it } from "vitest";
+import { formatDate, formatDateTime, formatPoints, formatSignedPoints } from "./format";
+
+describe("format", () => {
+  it("groups points the Russian way and signs them", () => {
+    expect(formatPoints(12500)).toBe("12\u00a0500");
+    expect(formatSignedPoints(500)).toBe("+500");
+    expect(formatSignedPoints(-1200)).toBe("−1\u00a0200");
+    expect(formatSignedPoints(0)).toBe("0");
+  });
+
+  it("shows Moscow time whatever the server's zone", () => {
+    // 21:30 UTC on 31 Dec is already 1 Jan 00:30 in Moscow.
+    expect(formatDateTime(new Date("2025-12-31T21:30:00Z"))).toBe("01.01.2026, 00:30");
+    expect(formatDate(new Date("2025-12-31T21:30:00Z"))).toBe("01.01.2026");
+  });
+});

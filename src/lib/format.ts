@@ -1,0 +1,29 @@
+// Russian formatting for the UI. All dates are shown in Moscow time, the programme's time zone.
+export const PROGRAMME_TIME_ZONE = "Europe/Moscow";
+
+const pointsFormat = new Intl.NumberFormat("ru-RU");
+const dateTimeFormat = new Intl.DateTimeFormat("ru-RU", {
+  timeZone: PROGRAMME_TIME_ZONE,
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+});
+const dateFormat = new Intl.DateTimeFormat("ru-RU", { timeZone: PROGRAMME_TIME_ZONE, day: "2-digit", month: "2-digit", year: "numeric" });
+
+export function formatPoints(points: number): string {
+  return pointsFormat.format(points);
+}
+
+export function formatSignedPoints(points: number): string {
+  return `${points > 0 ? "+" : points < 0 ? "−" : ""}${pointsFormat.format(Math.abs(points))}`;
+}
+
+export function formatDateTime(date: Date): string {
+  return dateTimeFormat.format(date);
+}
+
+export function formatDate(date: Date): string {
+  return dateFormat.format(date);
+}

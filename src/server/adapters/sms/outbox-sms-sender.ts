@@ -1,0 +1,15 @@
+import "server-only";
+import type { SmsSender } from "./sms-sender";
+
+/**
+ * The development outbox: the message is only kept (in outbox_messages, shown at /dev/outbox) and logged.
+ * Used whenever no SMS gateway is configured.
+ */
+export class OutboxSmsSender implements SmsSender {
+  readonly name = "outbox";
+
+  async send(message: { to: string; text: string }): Promise<{ providerMessageId?: string }> {
+    console.info(`[dev-outbox] SMS to ${message.to}: ${message.text}`);
+    return {};
+  }
+}

@@ -1,0 +1,88 @@
+import "server-only";
+import type { NextAuthOptions, User } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import type { UserRole } from "@/generated/prisma/enums";
+import { GENERIC_ERROR_MESSAGE, isAppError } from "@/server/errors";
+import { signInStaff, signInStaffInput } from "@/server/domain/auth/sign-in-staff";
+import { verifySignInCode, verifySignInCodeInput } from "@/server/domain/auth/verify-sign-in-code";
+import { clientIpFromHeaders } from "@/server/http/client-ip";
+import { authSecret } from "./secret";
+
+/**
+ * next-auth's `authorize` turns a thrown error's message into the `error` the client receives,
+ * so expected errors carry their Russian message and anything else becomes the generic one.
+ */
+async function authorizeSafely(context: string, run: () => Promise<User>): Promise<User> {
+  try {
+    return await run();
+  } catch (error) {
+    if (isAppError(error)) throw new Error(error.message);
+    if (error && typeof error === "object" && "issues" in error) {
+      const issues = (error as { issues: { message: string }[] }).issues;
+      throw new Error(issues[0]?.message ?? GENERIC_ERROR_MESSAGE);
+    }
+    console.error(`[auth:${context}] unexpected error`, error);
+    throw new Error(GENERIC_ERROR_MESSAGE);
+  }
+}
+
+function headerBag(req: { headers?: Record<string, unknown> } | undefined): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req?.headers ?? {})) {
+    if (typeof value === "string") headers.set(name, value);
+  }
+  return headers;
+}
+
+export function authOptions(): NextAuthOptions {
+  return {
+    secret: authSecret(),
+    session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    pages: { signIn: "/login", error: "/login" },
+    providers: [
+      CredentialsProvider({
+        id: "phone-otp",
+        name: "Телефон",
+        credentials: { phone: { type: "tel" }, code: { type: "text" }, consent: { type: "text" } },
+        authorize: (credentials) =>
+          authorizeSafely("phone-otp", async () => {
+            const input = verifySignInCodeInput.parse({
+              phone: credentials?.phone ?? "",
+              code: credentials?.code ?? "",
+              consent: credentials?.consent === "true",
+            });
+            const shopper = await verifySignInCode(input);
+            return { id: String(shopper.id), role: shopper.role };
+          }),
+      }),
+      CredentialsProvider({
+        id: "staff-password",
+        name: "Почта и пароль",
+        credentials: { email: { type: "email" }, password: { type: "password" } },
+        authorize: (credentials, req) =>
+          authorizeSafely("staff-password", async () => {
+            const input = signInStaffInput.parse({
+              email: credentials?.email ?? "",
+              password: credentials?.password ?? "",
+              ip: clientIpFromHeaders(headerBag(req)),
+            });
+            const staff = await signInStaff(input);
+            return { id: String(staff.id), role: staff.role, email: staff.email };
+          }),
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) {
+          token.uid = Number(user.id);
+          token.role = (user as User & { role: UserRole }).role;
+        }
+        return token;
+      },
+      session({ session, token }) {
+        session.user = { id: token.uid, role: token.role };
+        return session;
+      },
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import "server-only";
+import { z } from "zod";
+
+/**
+ * Every environment variable the portal reads, validated once. Each external service switches on by its
+ * variables alone; with none set the portal runs fully offline (see README "Configuration").
+ */
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Required at run time (npm start sets it for the embedded PostgreSQL); checked where the pool is made. */
+  DATABASE_URL: optionalString,
+  /** Signs sessions and one-time-code hashes. npm start generates one into .data/ when unset. */
+  NEXTAUTH_SECRET: optionalString,
+  /** Local demo mode: the development outbox page stays available in a production build. */
+  PORTAL_DEMO: optionalString,
+  /** Trust X-Forwarded-For for client IPs (set behind a reverse proxy). */
+  TRUST_PROXY: optionalString,
+
+  // SMS gateways: SMS.ru when SMS_RU_API_ID is set.
+  SMS_RU_API_ID: optionalString,
+  SMS_RU_BASE_URL: z.string().url().default("https://sms.ru"),
+  SMS_RU_FROM: optionalString,
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (!cached) cached = envSchema.parse(process.env);
+  return cached;
+}
+
+/** Lets tests change variables between cases. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}
+
+/** The development outbox page is for local work only: never in a real production deployment. */
+export function isDevOutboxEnabled(): boolean {
+  const { NODE_ENV, PORTAL_DEMO } = env();
+  return NODE_ENV !== "production" || PORTAL_DEMO === "1";
+}

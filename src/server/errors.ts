@@ -1,0 +1,72 @@
+/**
+ * The one error type for expected failures. Its message is Russian and safe to show to the user;
+ * anything that is not an AppError is unexpected: logged in full and shown generically.
+ */
+export type AppErrorCode =
+  | "VALIDATION"
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "CONFLICT"
+  | "RATE_LIMITED"
+  | "CODE_INVALID"
+  | "CODE_EXPIRED"
+  | "CODE_LOCKED"
+  | "CONSENT_REQUIRED"
+  | "ACCOUNT_DISABLED"
+  | "INVALID_CREDENTIALS"
+  | "DELIVERY_FAILED";
+
+export class AppError extends Error {
+  readonly code: AppErrorCode;
+  /** Seconds until a rate-limited action may be retried. */
+  readonly retryAfterSeconds?: number;
+  /** Field name → message, for form validation errors. */
+  readonly fieldErrors?: Record<string, string>;
+
+  constructor(
+    code: AppErrorCode,
+    message: string,
+    extra: { retryAfterSeconds?: number; fieldErrors?: Record<string, string>; cause?: unknown } = {},
+  ) {
+    super(message, { cause: extra.cause });
+    this.name = "AppError";
+    this.code = code;
+    this.retryAfterSeconds = extra.retryAfterSeconds;
+    this.fieldErrors = extra.fieldErrors;
+  }
+}
+
+export const GENERIC_ERROR_MESSAGE = "Что-то пошло не так. Попробуйте ещё раз через минуту.";
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}
+
+/** The result shape server actions return to forms: never throws expected errors across the wire. */
+export type ActionResult<T = undefined> =
+  | { ok: true; data: T }
+  | { ok: false; code: AppErrorCode | "INTERNAL"; message: string; fieldErrors?: Record<string, string>; retryAfterSeconds?: number };
+
+export function toActionError(error: unknown, context: string): Extract<ActionResult, { ok: false }> {
+  if (isAppError(error)) {
+    return {
+      ok: false,
+      code: error.code,
+      message: error.message,
+      fieldErrors: error.fieldErrors,
+      retryAfterSeconds: error.retryAfterSeconds,
+    };
+  }
+  console.error(`[${context}] unexpected error`, error);
+  return { ok: false, code: "INTERNAL", message: GENERIC_ERROR_MESSAGE };
+}
+
+/** Russian plural: pluralRu(3, ["минута", "минуты", "минут"]). */
+export function pluralRu(count: number, forms: [string, string, string]): string {
+  const mod10 = count % 10;
+  const mod100 = count % 100;
+  if (mod10 === 1 && mod100 !== 11) return forms[0];
+  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 10 || mod100 >= 20)) return forms[1];
+  return forms[2];
+}

@@ -1,0 +1,50 @@
+import argon2 from "argon2";
+import { db } from "../../src/server/db/client.ts";
+import type { UserRole } from "../../src/generated/prisma/enums.ts";
+
+// Shared test-data factories. Each returns the created row; overrides change only what a test cares about.
+
+let sequence = 0;
+function next(): number {
+  sequence += 1;
+  return sequence;
+}
+
+/** A unique valid Russian mobile (+7 900 1xx-xx-xx). */
+export function uniquePhone(): string {
+  return `+79001${(next() + Math.floor(Math.random() * 1000) * 1000).toString().padStart(6, "0").slice(-6)}`;
+}
+
+export async function createShopper(overrides: { phone?: string; isActive?: boolean; pointsBalance?: number } = {}) {
+  return db.user.create({
+    data: {
+      role: "CUSTOMER",
+      phone: overrides.phone ?? uniquePhone(),
+      consentAt: new Date(),
+      consentVersion: "test",
+      isActive: overrides.isActive ?? true,
+      pointsBalance: overrides.pointsBalance ?? 0,
+    },
+  });
+}
+
+export const STAFF_TEST_PASSWORD = "correct horse battery staple";
+let staffPasswordHash: Promise<string> | undefined;
+
+export async function createStaff(role: Exclude<UserRole, "CUSTOMER">, overrides: { email?: string; isActive?: boolean } = {}) {
+  staffPasswordHash ??= argon2.hash(STAFF_TEST_PASSWORD, { type: argon2.argon2id });
+  return db.user.create({
+    data: {
+      role,
+      email: overrides.email ?? `${role.toLowerCase()}-${next()}@example.test`,
+      name: `${role} ${sequence}`,
+      passwordHash: await staffPasswordHash,
+      isActive: overrides.isActive ?? true,
+    },
+  });
+}
+
+export async function createProduct(overrides: { name?: string } = {}) {
+  const n = next();
+  return db.product.create({ data: { sku: `TEST-${n}`, name: overrides.name ?? `Тестовый продукт ${n}` } });
+}

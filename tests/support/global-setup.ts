@@ -1,0 +1,53 @@
+import pg from "pg";
+import type { TestProject } from "vitest/node";
+import { type DatabaseHandle, ensureDatabase } from "../../scripts/lib/database.ts";
+import { applyMigrations } from "../../scripts/lib/migrations.ts";
+import { databaseName, quoteIdent, withDatabase } from "./database-urls.ts";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** Admin connection to the test server (creates and drops databases). */
+    adminDatabaseUrl: string;
+    /** A migrated, empty database that per-worker databases are cloned from. */
+    templateDatabaseUrl: string;
+  }
+}
+
+/**
+ * Integration tests run on real PostgreSQL: TEST_DATABASE_URL or DATABASE_URL when set (its server is
+ * used; databases named after it get created beside it), else an embedded PostgreSQL under .data/.
+ * The migrations are applied once to a template; each worker clones it (tests/support/worker-setup.ts).
+ */
+export default async function globalSetup(project: TestProject) {
+  let handle: DatabaseHandle | undefined;
+  let baseUrl = process.env.TEST_DATABASE_URL?.trim() || process.env.DATABASE_URL?.trim();
+  if (!baseUrl) {
+    delete process.env.DATABASE_URL;
+    handle = await ensureDatabase({
+      dataDirName: "test-postgres",
+      port: Number(process.env.TEST_PG_PORT ?? 54339),
+      database: "portal_test",
+      log: (line) => console.log(`[test-db] ${line}`),
+      postgresFlags: ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"],
+    });
+    baseUrl = handle.url;
+  }
+  const adminUrl = withDatabase(baseUrl, "postgres");
+  const templateName = `${databaseName(baseUrl)}_tpl`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(templateName)} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${quoteIdent(templateName)}`);
+  } finally {
+    await admin.end();
+  }
+  const templateUrl = withDatabase(baseUrl, templateName);
+  await applyMigrations(templateUrl);
+  project.provide("adminDatabaseUrl", adminUrl);
+  project.provide("templateDatabaseUrl", templateUrl);
+
+  return async () => {
+    await handle?.stop();
+  };
+}
