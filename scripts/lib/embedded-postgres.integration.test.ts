@@ -235,6 +235,46 @@ describe("startEmbeddedPostgres (integration)", () => {
     expect(await postmasterPid(dataDir)).toBe(pid);
   });
 
+  it("takes over from a server whose launching process was killed with SIGKILL", async () => {
+    const dataDir = dataDirFor("launcher-killed");
+    // A separate node process starts the server (as `npm start` does), then dies without cleanup.
+    const launcher = spawn(
+      process.execPath,
+      [
+        // One node process (tsx as a loader, not its CLI, which would add a wrapper process).
+        "--import",
+        "tsx",
+        "-e",
+        `(async () => {
+         const { startEmbeddedPostgres } = await import(${JSON.stringify(path.join(import.meta.dirname, "embedded-postgres.ts"))});
+         const pg = await startEmbeddedPostgres({ dataDir: ${JSON.stringify(dataDir)}, port: 55409, database: "portal_test" });
+         const { default: Pg } = await import("pg");
+         const client = new Pg.Client({ connectionString: pg.url });
+         await client.connect();
+         await client.query("CREATE TABLE survivors (id int); INSERT INTO survivors VALUES (7)");
+         await client.end();
+         console.log("ready");
+         setInterval(() => undefined, 1000);
+         })();`,
+      ],
+      { stdio: ["ignore", "pipe", "inherit"] },
+    );
+    helperProcesses.add(launcher);
+    await new Promise<void>((resolve, reject) => {
+      launcher.stdout!.on("data", (chunk: Buffer) => chunk.toString().includes("ready") && resolve());
+      launcher.on("exit", (code) => reject(new Error(`launcher exited early (${code})`)));
+    });
+    const orphanPid = await postmasterPid(dataDir);
+    launcher.kill("SIGKILL");
+    await new Promise((resolve) => launcher.once("exit", resolve));
+    expect(isAlive(orphanPid)).toBe(true); // SIGKILL cannot take postgres down with it
+
+    const restarted = await start({ dataDir, port: 55409, database: "portal_test" });
+    expect(await query(restarted.url, "SELECT id FROM survivors")).toEqual([{ id: 7 }]);
+    expect(await postmasterPid(dataDir)).not.toBe(orphanPid);
+    await waitUntilGone(orphanPid);
+  });
+
   it("fails clearly when the port is taken by another process", async () => {
     const blocker = net.createServer();
     await new Promise<void>((resolve) => blocker.listen(55408, "127.0.0.1", resolve));

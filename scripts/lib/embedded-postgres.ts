@@ -38,7 +38,8 @@
  *    (Ctrl-C in a terminal sends SIGINT to the whole foreground process group, so postgres and
  *    `next` receive it directly as well; for postgres SIGINT means fast shutdown.)
  *  - If the parent is killed with SIGKILL, postgres keeps running (nothing can intercept
- *    SIGKILL). The next start then reports the orphaned instance with its PID and how to stop it.
+ *    SIGKILL). The next start finds it orphaned (its launching node process is gone), shuts it
+ *    down cleanly and starts afresh; a postgres whose launcher is still alive is never touched.
  */
 import { execFile } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
@@ -428,6 +429,38 @@ async function readPidFile(pidFile: string): Promise<{ pid: number; port: number
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
+ * A postmaster is orphaned when the node process that launched it is gone: it was re-parented to
+ * init (or to a container's subreaper), so its parent is no longer a node process.
+ */
+async function isOrphaned(info: ProcInfo): Promise<boolean> {
+  if (info.ppid <= 1) return true;
+  const parent = await readProcInfo(info.ppid);
+  if (!parent) return true;
+  const launcher = path.basename(parent.argv[0] ?? "");
+  return !/^(node|nodejs|tsx|bun)(\.exe)?$/.test(launcher);
+}
+
+async function stopOrphanedPostmaster(pid: number): Promise<void> {
+  const signalAndWait = async (signal: NodeJS.Signals, waitMs: number): Promise<boolean> => {
+    try {
+      process.kill(pid, signal);
+    } catch {
+      return true; // already gone
+    }
+    const deadline = Date.now() + waitMs;
+    while (Date.now() < deadline) {
+      const info = await readProcInfo(pid);
+      if (!info || !isPostgresProcess(info)) return true;
+      await sleep(100);
+    }
+    return false;
+  };
+  if (await signalAndWait("SIGINT", 30_000)) return;
+  if (await signalAndWait("SIGQUIT", 10_000)) return;
+  throw new EmbeddedPostgresError("ALREADY_RUNNING", `An orphaned PostgreSQL (PID ${pid}) did not stop; stop it with \`kill -9 ${pid}\` and try again.`);
+}
+
+/**
  * Makes sure no live server uses `dataDir`, and cleans up what a SIGKILLed server left behind:
  *  - `postmaster.pid` whose PID is dead, a zombie, or now belongs to a non-postgres process (or to
  *    a postgres serving another data dir) is removed. Postgres itself would refuse to start when
@@ -446,7 +479,11 @@ async function recoverStaleState(dataDir: string, port: number, note: (line: str
   if (pidFileContent) {
     const info = await readProcInfo(pidFileContent.pid);
     if (info && isPostgresProcess(info) && (await servesDataDir(info, dataDirReal))) {
-      throw alreadyRunningError(dataDir, info, pidFileContent.port);
+      if (!(await isOrphaned(info))) throw alreadyRunningError(dataDir, info, pidFileContent.port);
+      // The run that started it was killed (SIGKILL) and nothing else owns it: shut it down cleanly
+      // (SIGINT = fast shutdown, committed data is safe) and take over, as a fresh start would.
+      note(`stopping orphaned PostgreSQL (PID ${info.pid}) left by a killed run`);
+      await stopOrphanedPostmaster(info.pid);
     }
   }
 

@@ -18,11 +18,11 @@ test("malformed phones, missing consent and wrong codes get clear messages witho
   const phoneField = page.getByRole("textbox", { name: "Номер телефона" });
   await phoneField.fill("12345");
   await page.getByRole("button", { name: "Получить код" }).click();
-  await expect(page.getByRole("alert")).toContainText("согласие");
+  await expect(page.getByTestId("form-error")).toContainText("согласие");
 
   await page.getByRole("checkbox").check();
   await page.getByRole("button", { name: "Получить код" }).click();
-  await expect(page.getByRole("alert")).toContainText("российский мобильный номер");
+  await expect(page.getByTestId("form-error")).toContainText("российский мобильный номер");
   await expect(phoneField).toHaveValue("12345");
 
   const phone = randomPhone();
@@ -33,19 +33,19 @@ test("malformed phones, missing consent and wrong codes get clear messages witho
   for (let left = 4; left >= 1; left -= 1) {
     await page.getByLabel("Код из SMS").fill(wrong);
     await page.getByRole("button", { name: "Войти" }).click();
-    await expect(page.getByRole("alert")).toContainText(`Неверный код. Осталось ${left}`.replace("Осталось 1", "Осталась 1"));
+    await expect(page.getByTestId("form-error")).toContainText(`Неверный код. Осталось ${left}`.replace("Осталось 1", "Осталась 1"));
   }
   await page.getByLabel("Код из SMS").fill(wrong);
   await page.getByRole("button", { name: "Войти" }).click();
-  await expect(page.getByRole("alert")).toContainText("Попытки закончились");
+  await expect(page.getByTestId("form-error")).toContainText("Попытки закончились");
   // The right code no longer works once locked.
   await page.getByLabel("Код из SMS").fill(code);
   await page.getByRole("button", { name: "Войти" }).click();
-  await expect(page.getByRole("alert")).toContainText("Запросите новый код");
+  await expect(page.getByTestId("form-error")).toContainText("Запросите новый код");
   await expect(page).toHaveURL(/\/login$/);
 
   // Asking again inside 60 s is refused with the wait.
   await page.getByRole("button", { name: "Изменить номер" }).click();
   await page.getByRole("button", { name: "Получить код" }).click();
-  await expect(page.getByRole("alert")).toContainText("Новый можно запросить через");
+  await expect(page.getByTestId("form-error")).toContainText("Новый можно запросить через");
 });

@@ -12,7 +12,7 @@ test("a moderator signs in and sees the queue", async ({ page }) => {
 
 test("a wrong staff password gets a clear message", async ({ page }) => {
   await signInStaff(page, { email: DEMO.staff.email, password: "wrong-password" });
-  await expect(page.getByRole("alert")).toContainText("Неверная почта или пароль");
+  await expect(page.getByTestId("form-error")).toContainText("Неверная почта или пароль");
   await expect(page).toHaveURL(/\/login\/staff$/);
 });
 

@@ -1,7 +1,7 @@
 import pg from "pg";
 import { afterAll, beforeEach, expect, inject } from "vitest";
 import { databaseName, quoteIdent, withDatabase } from "./database-urls.ts";
-import { resetDatabase } from "./reset-database.ts";
+import { closeResetConnection, resetDatabase } from "./reset-database.ts";
 
 // Each worker process gets its own database, cloned from the migrated template, so test files in
 // parallel workers never see each other's rows. Integration tests start every test on empty tables.
@@ -38,6 +38,7 @@ if (isIntegration) {
     resetEnvCache();
   });
   afterAll(async () => {
+    await closeResetConnection();
     const { disconnectDb } = await import("../../src/server/db/client.ts");
     await disconnectDb();
   });

@@ -18,7 +18,7 @@ ALTER TABLE "receipts" ADD CONSTRAINT "receipts_total_kopecks_positive" CHECK ("
 -- The ledger is append-only: corrections are new entries (ADJUSTMENT, PRIZE_REFUND), never edits.
 CREATE FUNCTION "ledger_entries_append_only"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  RAISE EXCEPTION 'ledger_entries is append-only: % is not allowed', TG_OP USING ERRCODE = 'restrict_violation';
+  RAISE EXCEPTION 'ledger_entries is append-only: % is not allowed', TG_OP;
 END;
 $$;
 

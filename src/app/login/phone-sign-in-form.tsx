@@ -123,7 +123,11 @@ export function PhoneSignInForm() {
             данные заявок и заказов.
           </span>
         </label>
-        {error && <Alert tone="error">{error}</Alert>}
+        {error && (
+          <Alert tone="error" data-testid="form-error">
+            {error}
+          </Alert>
+        )}
         <Button type="submit" size="lg" disabled={pending}>
           {pending ? "Отправляем код…" : "Получить код"}
         </Button>
@@ -153,7 +157,11 @@ export function PhoneSignInForm() {
           aria-invalid={error !== null}
         />
       </div>
-      {error && <Alert tone="error">{error}</Alert>}
+      {error && (
+          <Alert tone="error" data-testid="form-error">
+            {error}
+          </Alert>
+        )}
       <Button type="submit" size="lg" disabled={pending}>
         {pending ? "Проверяем…" : "Войти"}
       </Button>

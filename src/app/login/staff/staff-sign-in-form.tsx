@@ -56,7 +56,11 @@ export function StaffSignInForm() {
         </label>
         <Input id="password" name="password" type="password" autoComplete="current-password" required />
       </div>
-      {error && <Alert tone="error">{error}</Alert>}
+      {error && (
+          <Alert tone="error" data-testid="form-error">
+            {error}
+          </Alert>
+        )}
       <Button type="submit" size="lg" disabled={pending}>
         {pending ? "Входим…" : "Войти"}
       </Button>
