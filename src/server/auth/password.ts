@@ -1,13 +1,13 @@
 import "server-only";
-import argon2 from "argon2";
+import { hash, verify } from "@node-rs/argon2";
 
-/** Staff passwords: argon2id with the library's defaults (OWASP-compliant). */
+/** Staff passwords: argon2id with the library's defaults (m=19 MiB, t=2, p=1: OWASP's recommendation). */
 export function hashPassword(password: string): Promise<string> {
-  return argon2.hash(password, { type: argon2.argon2id });
+  return hash(password);
 }
 
-export function verifyPassword(hash: string, password: string): Promise<boolean> {
-  return argon2.verify(hash, password).catch(() => false);
+export function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  return verify(passwordHash, password).catch(() => false);
 }
 
 /** A valid hash of a random password, so unknown emails take as long as known ones. */
