@@ -5,8 +5,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import pg from "pg";
-import { databaseName, quoteIdent, withDatabase } from "../tests/support/database-urls.ts";
+import { databaseName, recreateDatabase, withDatabase } from "./lib/database-admin.ts";
 import { ensureDatabase } from "./lib/database.ts";
 import { REPO_ROOT } from "./lib/paths.ts";
 
@@ -55,7 +54,7 @@ async function main(): Promise<number> {
       if (vitest.status !== 0 && counts.failed === 0) totals.failed += 1; // crashed before reporting
     }
     if (runE2e) {
-      const e2eUrl = await freshDatabase(database.url, `${databaseName(database.url)}_e2e`);
+      const e2eUrl = await recreateDatabase(withDatabase(database.url, "postgres"), `${databaseName(database.url)}_e2e`);
       const jsonFile = path.join(resultsDir, "playwright.json");
       const playwright = spawnSync(
         process.execPath,
@@ -91,19 +90,6 @@ function readPlaywrightCounts(file: string): Counts {
   if (!existsSync(file)) return { passed: 0, failed: 0, skipped: 0 };
   const report = JSON.parse(readFileSync(file, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
   return { passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected, skipped: report.stats.skipped };
-}
-
-/** Drops and recreates a database beside `baseUrl` for a clean browser-test run. */
-async function freshDatabase(baseUrl: string, name: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: withDatabase(baseUrl, "postgres") });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${quoteIdent(name)}`);
-  } finally {
-    await admin.end();
-  }
-  return withDatabase(baseUrl, name);
 }
 
 main().then(

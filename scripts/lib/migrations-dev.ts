@@ -6,15 +6,14 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import pg from "pg";
 import {
   applyMigrations,
   DEFAULT_MIGRATIONS_DIR,
   MIGRATION_LOCK_FILE_CONTENT,
   MIGRATION_LOCK_FILE_NAME,
-  pgConfigFromUrl,
   REPO_ROOT,
 } from "./migrations.ts";
+import { dropDatabase, quoteIdent, runAdminSql, withDatabase } from "./database-admin.ts";
 import { diffDatabaseToSchema } from "./schema-engine.ts";
 
 export const DEFAULT_ADMIN_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -26,38 +25,21 @@ export interface ScratchDatabase {
   drop(): Promise<void>;
 }
 
-function quoteIdentifier(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
-}
-
-async function adminQuery(adminUrl: string, sql: string): Promise<void> {
-  const client = new pg.Client(pgConfigFromUrl(adminUrl));
-  client.on("error", () => {});
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
 /** Creates an empty database next to `adminUrl` (same server and credentials). */
 export async function createScratchDatabase(
   adminUrl: string = DEFAULT_ADMIN_DATABASE_URL,
   prefix = "migtool_scratch",
 ): Promise<ScratchDatabase> {
   const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
-  await adminQuery(adminUrl, `CREATE DATABASE ${quoteIdentifier(name)}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
+  await runAdminSql(adminUrl, `CREATE DATABASE ${quoteIdent(name)}`);
   let dropped = false;
   return {
     name,
-    url: url.toString(),
+    url: withDatabase(adminUrl, name),
     async drop() {
       if (dropped) return;
       dropped = true;
-      await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`);
+      await dropDatabase(adminUrl, name);
     },
   };
 }

@@ -42,6 +42,7 @@ import {
   pgConfigFromUrl,
   readMigrations,
 } from "./migrations.ts";
+import { dropDatabase, quoteIdent, runAdminSql, withDatabase } from "./database-admin.ts";
 
 type SchemaEngineRuntime = typeof import("@prisma/schema-engine-wasm/schema_engine_bg");
 
@@ -123,15 +124,6 @@ function withCharColumns(adapter: SqlDriverAdapter): void {
   };
 }
 
-function withDatabase(databaseUrl: string, database: string): string {
-  const url = new URL(databaseUrl);
-  url.pathname = `/${encodeURIComponent(database)}`;
-  return url.toString();
-}
-
-function quoteIdentifier(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
-}
 
 /**
  * Migration-aware adapter factory for the schema engine: the main connection goes to `databaseUrl`;
@@ -166,7 +158,7 @@ class SchemaEngineAdapterFactory implements SqlMigrationAwareDriverAdapterFactor
 
   async connectToShadowDb(): Promise<SqlDriverAdapter> {
     const database = `migtool_shadow_${randomUUID().replaceAll("-", "")}`;
-    await this.admin(`CREATE DATABASE ${quoteIdentifier(database)}`);
+    await runAdminSql(this.databaseUrl, `CREATE DATABASE ${quoteIdent(database)}`);
     this.shadowDatabases.add(database);
     const adapter = await this.connectTo(withDatabase(this.databaseUrl, database));
     const dispose = adapter.dispose.bind(adapter);
@@ -179,19 +171,9 @@ class SchemaEngineAdapterFactory implements SqlMigrationAwareDriverAdapterFactor
 
   private async dropShadowDatabase(database: string): Promise<void> {
     if (!this.shadowDatabases.delete(database)) return;
-    await this.admin(`DROP DATABASE IF EXISTS ${quoteIdentifier(database)} WITH (FORCE)`);
+    await dropDatabase(this.databaseUrl, database);
   }
 
-  private async admin(sql: string): Promise<void> {
-    const client = new pg.Client(pgConfigFromUrl(this.databaseUrl));
-    client.on("error", () => {});
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end().catch(() => {});
-    }
-  }
 
   /** Closes every pool and drops every shadow database this factory created. */
   async close(): Promise<void> {

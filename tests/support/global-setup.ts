@@ -1,8 +1,7 @@
-import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { type DatabaseHandle, ensureDatabase } from "../../scripts/lib/database.ts";
 import { applyMigrations } from "../../scripts/lib/migrations.ts";
-import { databaseName, quoteIdent, withDatabase } from "./database-urls.ts";
+import { databaseName, recreateDatabase, withDatabase } from "../../scripts/lib/database-admin.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -34,15 +33,7 @@ export default async function globalSetup(project: TestProject) {
   }
   const adminUrl = withDatabase(baseUrl, "postgres");
   const templateName = `${databaseName(baseUrl)}_tpl`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(templateName)} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${quoteIdent(templateName)}`);
-  } finally {
-    await admin.end();
-  }
-  const templateUrl = withDatabase(baseUrl, templateName);
+  const templateUrl = await recreateDatabase(adminUrl, templateName);
   await applyMigrations(templateUrl);
   project.provide("adminDatabaseUrl", adminUrl);
   project.provide("templateDatabaseUrl", templateUrl);

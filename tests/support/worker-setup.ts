@@ -1,6 +1,5 @@
-import pg from "pg";
 import { afterAll, beforeEach, expect, inject } from "vitest";
-import { databaseName, quoteIdent, withDatabase } from "./database-urls.ts";
+import { databaseName, recreateDatabase, withDatabase } from "../../scripts/lib/database-admin.ts";
 import { closeResetConnection, resetDatabase } from "./reset-database.ts";
 
 // Each worker process gets its own database, cloned from the migrated template, so test files in
@@ -8,20 +7,13 @@ import { closeResetConnection, resetDatabase } from "./reset-database.ts";
 const adminUrl = inject("adminDatabaseUrl");
 const templateUrl = inject("templateDatabaseUrl");
 const workerDatabase = `${databaseName(templateUrl).replace(/_tpl$/, "")}_w${process.env.VITEST_POOL_ID ?? "1"}`;
-const workerUrl = withDatabase(templateUrl, workerDatabase);
 
 const globalState = globalThis as unknown as { workerDatabaseReady?: boolean };
 if (!globalState.workerDatabaseReady) {
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(workerDatabase)} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${quoteIdent(workerDatabase)} TEMPLATE ${quoteIdent(databaseName(templateUrl))}`);
-  } finally {
-    await admin.end();
-  }
+  await recreateDatabase(adminUrl, workerDatabase, databaseName(templateUrl));
   globalState.workerDatabaseReady = true;
 }
+const workerUrl = withDatabase(templateUrl, workerDatabase);
 
 process.env.DATABASE_URL = workerUrl;
 process.env.TEST_ADMIN_DATABASE_URL = adminUrl;

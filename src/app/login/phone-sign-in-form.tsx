@@ -1,17 +1,15 @@
 "use client";
 
-import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
+import { GENERIC_CLIENT_ERROR, signInWithCredentials } from "@/lib/credentials-sign-in";
 import { formatRussianPhone } from "@/lib/phone-format";
 import { requestSignInCodeAction } from "./actions";
 
 type Step = { name: "phone" } | { name: "code"; phone: string };
-
-const GENERIC = "Что-то пошло не так. Попробуйте ещё раз через минуту.";
 
 export function PhoneSignInForm() {
   const router = useRouter();
@@ -48,7 +46,7 @@ export function PhoneSignInForm() {
       setCode("");
       setTimeout(() => codeRef.current?.focus(), 0);
     } catch {
-      setError(GENERIC);
+      setError(GENERIC_CLIENT_ERROR);
     } finally {
       setPending(false);
     }
@@ -74,19 +72,14 @@ export function PhoneSignInForm() {
     }
     setPending(true);
     setError(null);
-    try {
-      const result = await signIn("phone-otp", { phone: step.phone, code: digits, consent: String(consent), redirect: false });
-      if (!result || result.error) {
-        setError(result?.error && result.error !== "CredentialsSignin" ? result.error : GENERIC);
-        setPending(false);
-        return;
-      }
-      router.replace("/cabinet");
-      router.refresh();
-    } catch {
-      setError(GENERIC);
+    const failure = await signInWithCredentials("phone-otp", { phone: step.phone, code: digits, consent: String(consent) });
+    if (failure) {
+      setError(failure);
       setPending(false);
+      return;
     }
+    router.replace("/cabinet");
+    router.refresh();
   }
 
   if (step.name === "phone") {

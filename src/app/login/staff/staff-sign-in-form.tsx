@@ -1,13 +1,11 @@
 "use client";
 
-import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-
-const GENERIC = "Что-то пошло не так. Попробуйте ещё раз через минуту.";
+import { signInWithCredentials } from "@/lib/credentials-sign-in";
 
 export function StaffSignInForm() {
   const router = useRouter();
@@ -26,20 +24,15 @@ export function StaffSignInForm() {
     }
     setPending(true);
     setError(null);
-    try {
-      const result = await signIn("staff-password", { email, password, redirect: false });
-      if (!result || result.error) {
-        setError(result?.error && result.error !== "CredentialsSignin" ? result.error : GENERIC);
-        setPending(false);
-        return;
-      }
-      // The home page sends each role to its own area.
-      router.replace("/");
-      router.refresh();
-    } catch {
-      setError(GENERIC);
+    const failure = await signInWithCredentials("staff-password", { email, password });
+    if (failure) {
+      setError(failure);
       setPending(false);
+      return;
     }
+    // The home page sends each role to its own area.
+    router.replace("/");
+    router.refresh();
   }
 
   return (
