@@ -46,6 +46,8 @@ export async function consumeRateLimit(
       retryAfterSeconds: waitSeconds,
     });
   }
+  // Hits older than the longest window no longer count: drop this key's, so the table stays small.
+  await tx.rateLimitHit.deleteMany({ where: { bucket, key, createdAt: { lte: since } } });
   const hit = await tx.rateLimitHit.create({ data: { bucket, key, createdAt: at }, select: { id: true } });
   return { hitId: hit.id };
 }

@@ -176,3 +176,14 @@ describe("verifying a sign-in code", () => {
     await expectAppError(verifySignInCode({ phone: PHONE, code: await lastSmsCode(PHONE), consent: true }), "FORBIDDEN");
   });
 });
+
+describe("rate-limit bookkeeping", () => {
+  it("keeps only the hits that can still count", async () => {
+    setClock(T0);
+    await requestSignInCode({ phone: PHONE, ip: "203.0.113.9" });
+    setClock(at(2 * 3600));
+    await requestSignInCode({ phone: PHONE, ip: "203.0.113.9" });
+    expect(await db.rateLimitHit.count({ where: { key: PHONE } })).toBe(1);
+    expect(await db.rateLimitHit.count({ where: { key: "203.0.113.9" } })).toBe(1);
+  });
+});
