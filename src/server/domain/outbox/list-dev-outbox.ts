@@ -11,7 +11,8 @@ export async function listDevOutbox(options: { recipient?: string; take?: number
   if (!isDevOutboxEnabled()) throw new AppError("NOT_FOUND", "Страница не найдена.");
   return db.outboxMessage.findMany({
     where: options.recipient ? { recipient: { contains: options.recipient } } : undefined,
-    orderBy: { createdAt: "desc" },
+    // Rows written in one statement share created_at; the id keeps their order stable.
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: options.take ?? 100,
     select: { id: true, channel: true, recipient: true, subject: true, text: true, status: true, provider: true, createdAt: true },
   });
