@@ -26,6 +26,14 @@ const envSchema = z.object({
   SMS_RU_API_ID: optionalString,
   SMS_RU_BASE_URL: z.string().url().default("https://sms.ru"),
   SMS_RU_FROM: optionalString,
+
+  // Image storage: local disk under UPLOADS_DIR (default .data/uploads) unless UPLOADTHING_TOKEN is set.
+  UPLOADS_DIR: optionalString,
+  UPLOADTHING_TOKEN: optionalString,
+
+  // Online receipt check (proverkacheka.com) when RECEIPT_CHECK_TOKEN is set; offline checks otherwise.
+  RECEIPT_CHECK_TOKEN: optionalString,
+  RECEIPT_CHECK_BASE_URL: z.string().url().default("https://proverkacheka.com"),
 });
 
 export type Env = z.infer<typeof envSchema>;
