@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { databaseName, recreateDatabase, withDatabase } from "./lib/database-admin.ts";
-import { ensureDatabase } from "./lib/database.ts";
+import { TEST_CLUSTER_FLAGS, ensureDatabase } from "./lib/database.ts";
 import { REPO_ROOT } from "./lib/paths.ts";
 
 const { values: args, positionals } = parseArgs({
@@ -30,11 +30,12 @@ async function main(): Promise<number> {
   const explicit = process.env.TEST_DATABASE_URL?.trim() || process.env.DATABASE_URL?.trim();
   if (!explicit) delete process.env.DATABASE_URL;
   const database = await ensureDatabase({
+    externalUrl: explicit ?? "",
     dataDirName: "test-postgres",
     port: Number(process.env.TEST_PG_PORT ?? 54339),
     database: "portal_test",
     log,
-    postgresFlags: ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"],
+    postgresFlags: TEST_CLUSTER_FLAGS,
   });
   const totals: Counts = { passed: 0, failed: 0, skipped: 0 };
   let exitCode = 0;

@@ -12,14 +12,19 @@ export interface DatabaseHandle {
  * DATABASE_URL when set; otherwise an embedded PostgreSQL with its data under .data/ (never port 5432,
  * where a system PostgreSQL may already listen).
  */
+/** A throwaway test cluster need not survive a power cut: skip the fsyncs. */
+export const TEST_CLUSTER_FLAGS = ["fsync=off", "synchronous_commit=off", "full_page_writes=off"];
+
 export async function ensureDatabase(options: {
+  /** Use this server instead of an embedded one (defaults to DATABASE_URL). */
+  externalUrl?: string;
   dataDirName: string;
   port: number;
   database: string;
   log: (line: string) => void;
   postgresFlags?: string[];
 }): Promise<DatabaseHandle> {
-  const external = process.env.DATABASE_URL?.trim();
+  const external = (options.externalUrl ?? process.env.DATABASE_URL)?.trim();
   if (external) return { url: external, embedded: false, stop: async () => undefined };
   options.log(`Starting embedded PostgreSQL (data in .data/${options.dataDirName}, port ${options.port})…`);
   const handle: EmbeddedPostgresHandle = await startEmbeddedPostgres({

@@ -27,3 +27,10 @@ export function formatDateTime(date: Date): string {
 export function formatDate(date: Date): string {
   return dateFormat.format(date);
 }
+
+const roublesFormat = new Intl.NumberFormat("ru-RU", { style: "currency", currency: "RUB", minimumFractionDigits: 2 });
+
+/** Money is kept in kopecks (integers); shown as roubles. */
+export function formatRoubles(kopecks: number): string {
+  return roublesFormat.format(kopecks / 100);
+}

@@ -48,7 +48,17 @@ export type ActionResult<T = undefined> =
   | { ok: true; data: T }
   | { ok: false; code: AppErrorCode | "INTERNAL"; message: string; fieldErrors?: Record<string, string>; retryAfterSeconds?: number };
 
+/** Input that failed a zod schema is the user's mistake: its first message, and one per field. */
+function fromValidationIssues(error: unknown): AppError | null {
+  if (!error || typeof error !== "object" || !("issues" in error) || !Array.isArray(error.issues)) return null;
+  const issues = error.issues as { path: PropertyKey[]; message: string }[];
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of issues) fieldErrors[String(issue.path[0] ?? "form")] ??= issue.message;
+  return new AppError("VALIDATION", issues[0]?.message ?? "Проверьте введённые данные.", { fieldErrors });
+}
+
 export function toActionError(error: unknown, context: string): Extract<ActionResult, { ok: false }> {
+  error = fromValidationIssues(error) ?? error;
   if (isAppError(error)) {
     return {
       ok: false,

@@ -48,3 +48,42 @@ export async function createProduct(overrides: { name?: string } = {}) {
   const n = next();
   return db.product.create({ data: { sku: `TEST-${n}`, name: overrides.name ?? `Тестовый продукт ${n}` } });
 }
+
+/**
+ * An image row with both copies written to the configured storage (under tests, a temporary folder unless
+ * UPLOADS_DIR says otherwise). Without `bytes`, a picture of random blocks: unique, so perceptual hashes of
+ * two factory images are far apart.
+ */
+export async function createImage(
+  overrides: {
+    ownerId?: number | null;
+    kind?: "REVIEW_SCREENSHOT" | "RECEIPT_PHOTO" | "PRIZE_IMAGE";
+    bytes?: Buffer;
+    qrText?: string | null;
+    partId?: number;
+    attempt?: number;
+    position?: number;
+    prizeId?: number;
+  } = {},
+) {
+  const [{ default: sharp }, { randomBytes }, { processImage }, { storeProcessedImage }] = await Promise.all([
+    import("sharp"),
+    import("node:crypto"),
+    import("../../src/server/images/process-image.ts"),
+    import("../../src/server/images/store-image.ts"),
+  ]);
+  const bytes =
+    overrides.bytes ??
+    (await sharp(randomBytes(16 * 16 * 3), { raw: { width: 16, height: 16, channels: 3 } }).resize(256, 256, { kernel: "nearest" }).png().toBuffer());
+  const { id } = await storeProcessedImage(db, {
+    ownerId: overrides.ownerId ?? null,
+    kind: overrides.kind ?? "REVIEW_SCREENSHOT",
+    processed: await processImage(bytes),
+    qrText: overrides.qrText,
+    partId: overrides.partId,
+    attempt: overrides.attempt,
+    position: overrides.position,
+    prizeId: overrides.prizeId,
+  });
+  return db.image.findUniqueOrThrow({ where: { id } });
+}

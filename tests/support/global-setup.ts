@@ -1,5 +1,5 @@
 import type { TestProject } from "vitest/node";
-import { type DatabaseHandle, ensureDatabase } from "../../scripts/lib/database.ts";
+import { type DatabaseHandle, TEST_CLUSTER_FLAGS, ensureDatabase } from "../../scripts/lib/database.ts";
 import { applyMigrations } from "../../scripts/lib/migrations.ts";
 import { databaseName, recreateDatabase, withDatabase } from "../../scripts/lib/database-admin.ts";
 
@@ -23,11 +23,12 @@ export default async function globalSetup(project: TestProject) {
   if (!baseUrl) {
     delete process.env.DATABASE_URL;
     handle = await ensureDatabase({
+      externalUrl: "",
       dataDirName: "test-postgres",
       port: Number(process.env.TEST_PG_PORT ?? 54339),
       database: "portal_test",
       log: (line) => console.log(`[test-db] ${line}`),
-      postgresFlags: ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"],
+      postgresFlags: TEST_CLUSTER_FLAGS,
     });
     baseUrl = handle.url;
   }

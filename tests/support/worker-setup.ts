@@ -28,6 +28,8 @@ if (isIntegration) {
     setClock(null);
     const { resetEnvCache } = await import("../../src/server/config/env.ts");
     resetEnvCache();
+    const { invalidateCalendarCache } = await import("../../src/server/calendar/due-dates.ts");
+    invalidateCalendarCache();
   });
   afterAll(async () => {
     await closeResetConnection();

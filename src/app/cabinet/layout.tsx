@@ -6,7 +6,10 @@ import { AREA_ROLES, requirePageRole } from "@/server/auth/session";
 export default async function CabinetLayout({ children }: { children: ReactNode }) {
   const actor = await requirePageRole(AREA_ROLES.cabinet);
   return (
-    <AreaShell role={actor.role} who={actor.phone ? formatRussianPhone(actor.phone) : ""} nav={[{ href: "/cabinet", label: "Кабинет" }]} signOutTo="/login">
+    <AreaShell role={actor.role} who={actor.phone ? formatRussianPhone(actor.phone) : ""} nav={[
+        { href: "/cabinet", label: "Кабинет" },
+        { href: "/cabinet/requests", label: "Заявки" },
+      ]} signOutTo="/login">
       {children}
     </AreaShell>
   );

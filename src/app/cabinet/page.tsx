@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Card, CardTitle } from "@/components/ui/card";
 import { formatDateTime, formatPoints, formatSignedPoints } from "@/lib/format";
 import { LEDGER_KIND_LABEL } from "@/lib/ledger-labels";
@@ -18,6 +19,9 @@ export default async function CabinetPage() {
           {formatPoints(overview.balance)} <span className="text-xl font-normal text-white/80">баллов</span>
         </p>
         <p className="mt-3 text-sm text-white/80">500 баллов за каждый новый отзыв и 100 за чек с QR-кодом.</p>
+        <Link href="/cabinet/requests/new" className="mt-4 inline-flex h-11 items-center rounded-xl bg-white px-4 text-[15px] font-medium text-brand-700">
+          Отправить заявку
+        </Link>
       </Card>
 
       {overview.notifications.length > 0 && (

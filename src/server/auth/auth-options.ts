@@ -2,7 +2,7 @@ import "server-only";
 import type { NextAuthOptions, User } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import type { UserRole } from "@/generated/prisma/enums";
-import { GENERIC_ERROR_MESSAGE, isAppError } from "@/server/errors";
+import { toActionError } from "@/server/errors";
 import { signInStaff, signInStaffInput } from "@/server/domain/auth/sign-in-staff";
 import { verifySignInCode, verifySignInCodeInput } from "@/server/domain/auth/verify-sign-in-code";
 import { clientIpFromHeaders } from "@/server/http/client-ip";
@@ -16,13 +16,8 @@ async function authorizeSafely(context: string, run: () => Promise<User>): Promi
   try {
     return await run();
   } catch (error) {
-    if (isAppError(error)) throw new Error(error.message);
-    if (error && typeof error === "object" && "issues" in error) {
-      const issues = (error as { issues: { message: string }[] }).issues;
-      throw new Error(issues[0]?.message ?? GENERIC_ERROR_MESSAGE);
-    }
-    console.error(`[auth:${context}] unexpected error`, error);
-    throw new Error(GENERIC_ERROR_MESSAGE);
+    // Expected errors (and invalid input) carry their Russian message; toActionError logs the rest.
+    throw new Error(toActionError(error, `auth:${context}`).message);
   }
 }
 

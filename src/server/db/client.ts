@@ -28,6 +28,7 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
   },
 });
 
+export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
 /** Tests only: close the pool so the process can exit. */

@@ -1,0 +1,63 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useCallback, useState } from "react";
+import { ImagePicker, type PickedImage } from "@/components/uploads/image-picker";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { resubmitRequestPartAction } from "../actions";
+
+/** Send a rejected part again with new images. */
+export function ResubmitPartForm({ requestId, partKind, maxImages }: { requestId: number; partKind: "REVIEW" | "RECEIPT"; maxImages: number }) {
+  const router = useRouter();
+  const [items, setItems] = useState<PickedImage[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const update = useCallback((change: (current: PickedImage[]) => PickedImage[]) => setItems(change), []);
+
+  async function submit() {
+    if (pending) return;
+    const done = items.filter((item) => item.status === "done");
+    if (done.length === 0 || items.some((item) => item.status !== "done")) {
+      setError(items.some((item) => item.status === "uploading") ? "Дождитесь окончания загрузки." : "Добавьте новые фото.");
+      return;
+    }
+    setPending(true);
+    setError(null);
+    try {
+      const result = await resubmitRequestPartAction({ requestId, partKind, imageIds: done.map((item) => item.uploaded!.id) });
+      if (!result.ok) {
+        setError(result.message);
+        setPending(false);
+        return;
+      }
+      setItems([]);
+      setPending(false);
+      router.refresh();
+    } catch {
+      setError("Не удалось отправить. Проверьте интернет и попробуйте ещё раз.");
+      setPending(false);
+    }
+  }
+
+  return (
+    <div className="space-y-3 rounded-xl bg-brand-50 p-3" data-testid={`resubmit-${partKind.toLowerCase()}`}>
+      <ImagePicker
+        kind={partKind === "REVIEW" ? "REVIEW_SCREENSHOT" : "RECEIPT_PHOTO"}
+        max={maxImages}
+        items={items}
+        onChange={update}
+        label={partKind === "REVIEW" ? "Новые скриншоты отзыва" : "Новое фото чека"}
+        testId={`resubmit-${partKind.toLowerCase()}-picker`}
+      />
+      {error && (
+        <Alert tone="error" data-testid="form-error">
+          {error}
+        </Alert>
+      )}
+      <Button type="button" size="lg" disabled={pending} onClick={() => void submit()}>
+        {pending ? "Отправляем…" : "Отправить повторно"}
+      </Button>
+    </div>
+  );
+}

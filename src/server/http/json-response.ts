@@ -1,0 +1,24 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import { type AppErrorCode, toActionError } from "@/server/errors";
+
+const STATUS_BY_CODE: Partial<Record<AppErrorCode | "INTERNAL", number>> = {
+  VALIDATION: 422,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+};
+
+/** Route handlers answer JSON: `{ ok: true, data }` or `{ ok: false, code, message }` with a fitting status. */
+export function jsonOk<T>(data: T, status = 200): NextResponse {
+  return NextResponse.json({ ok: true, data }, { status });
+}
+
+export function jsonError(error: unknown, context: string): NextResponse {
+  const failure = toActionError(error, context);
+  const headers = failure.retryAfterSeconds ? { "Retry-After": String(failure.retryAfterSeconds) } : undefined;
+  return NextResponse.json(failure, { status: STATUS_BY_CODE[failure.code] ?? 400, headers });
+}
