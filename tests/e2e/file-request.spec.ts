@@ -58,6 +58,7 @@ test("bad input gets a clear message and loses nothing already entered", async (
   await page.getByTestId("screenshots-input").setInputFiles(five);
   await expect(page.getByText(/Можно добавить ещё 3 из 5 выбранных/)).toBeVisible();
   await expect(page.getByTestId("screenshots").getByTestId("picked-image")).toHaveCount(5);
+  await expect(page.getByTestId("screenshots").locator('[data-status="done"]')).toHaveCount(4);
 
   // Submitting with a failed upload is refused until it is removed; what was entered stays.
   await page.getByRole("button", { name: "Отправить заявку" }).click();
