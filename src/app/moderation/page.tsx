@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { formatDateTime } from "@/lib/format";
@@ -33,9 +34,9 @@ export default async function ModerationQueuePage() {
               return (
                 <li key={item.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
                   <div>
-                    <p className="font-medium">
+                    <Link href={`/moderation/requests/${item.id}`} className="font-medium hover:text-brand-700">
                       Заявка №{item.id} · {item.product.name}
-                    </p>
+                    </Link>
                     <p className="text-xs text-muted">Подана {formatDateTime(item.filedAt)}</p>
                   </div>
                   <Badge tone={overdue ? "danger" : "neutral"}>Срок: {formatDateTime(item.dueAt)}</Badge>

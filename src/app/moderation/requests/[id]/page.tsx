@@ -1,0 +1,123 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { imageUrl } from "@/components/uploads/upload-image";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { formatDateTime, formatRoubles, formatSignedPoints } from "@/lib/format";
+import { maskPhone } from "@/lib/phone-format";
+import { PART_LABEL, PART_STATUS_LABEL, REQUEST_STATUS_LABEL, REQUEST_STATUS_TONE } from "@/lib/request-labels";
+import { AREA_ROLES, requirePageRole } from "@/server/auth/session";
+import { now } from "@/server/clock";
+import { getRequestForModeration } from "@/server/domain/moderation/get-request-for-moderation";
+import { listRejectionTemplates } from "@/server/domain/moderation/list-rejection-templates";
+import { isAppError } from "@/server/errors";
+import { ClaimBanner, DecisionPanel, ModerationShortcuts, ReviewableImage } from "./moderation-controls";
+
+export const metadata: Metadata = { title: "Решение по заявке" };
+
+const FLAG_LABEL = { RECEIPT: "Этот чек уже был в заявке", REVIEW_LINK: "Эта ссылка на отзыв уже была в заявке", SCREENSHOT: "Этот скриншот уже был в заявке" } as const;
+
+export default async function ModerationRequestPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePageRole(AREA_ROLES.moderation);
+  const id = Number((await params).id);
+  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  const request = await getRequestForModeration(actor, id).catch((error: unknown) => {
+    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
+    throw error;
+  });
+  const templates = await listRejectionTemplates();
+  const pendingParts = request.parts.filter((part) => part.status === "PENDING").length;
+  const overdue = pendingParts > 0 && request.dueAt < now();
+
+  return (
+    <div className="space-y-4">
+      <ModerationShortcuts requestId={request.id} />
+      <Link href="/moderation" className="text-sm text-muted hover:text-ink">
+        ← Очередь
+      </Link>
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Заявка №{request.id}</h1>
+          <p className="text-[15px] text-muted">{request.product.name}</p>
+        </div>
+        <div className="flex flex-wrap gap-2">
+          <Badge tone={REQUEST_STATUS_TONE[request.status]}>{REQUEST_STATUS_LABEL[request.status]}</Badge>
+          <Badge tone={overdue ? "danger" : "neutral"}>Срок: {formatDateTime(request.dueAt)}</Badge>
+        </div>
+      </div>
+      {pendingParts > 0 && <ClaimBanner requestId={request.id} />}
+      <Card className="space-y-1 text-sm">
+        <p>Подана: {formatDateTime(request.filedAt)}</p>
+        <p className="truncate">
+          Отзыв:{" "}
+          <a href={request.reviewUrl} target="_blank" rel="noopener noreferrer nofollow" className="text-brand-700 hover:underline">
+            {request.reviewUrl}
+          </a>
+        </p>
+        <p>
+          Участник: {request.customer.phone ? maskPhone(request.customer.phone) : "данные удалены"}, с {formatDateTime(request.customer.createdAt)} · других заявок: одобрено{" "}
+          {(request.shopperHistory.APPROVED ?? 0) + (request.shopperHistory.PARTIALLY_APPROVED ?? 0)}, отклонено {request.shopperHistory.REJECTED ?? 0}, ждут{" "}
+          {(request.shopperHistory.PENDING ?? 0) + (request.shopperHistory.IN_REVIEW ?? 0)}
+        </p>
+      </Card>
+      {request.duplicateFlags.length > 0 && (
+        <Card className="space-y-1 border-amber-300 bg-amber-50 text-sm" data-testid="duplicate-flags">
+          {request.duplicateFlags.map((flag) => (
+            <p key={flag.id}>
+              ⚠ {FLAG_LABEL[flag.kind]}{" "}
+              <Link href={`/moderation/requests/${flag.matchedRequestId}`} className="font-medium text-brand-700 hover:underline">
+                №{flag.matchedRequestId}
+              </Link>
+              {flag.distance ? ` (похожесть: ${64 - flag.distance}/64)` : ""}
+            </p>
+          ))}
+        </Card>
+      )}
+      {request.parts.map((part) => (
+        <Card key={part.id} className="space-y-3" data-testid={`moderation-part-${part.kind.toLowerCase()}`}>
+          <div className="flex items-center justify-between gap-2">
+            <h2 className="text-lg font-semibold">
+              {PART_LABEL[part.kind]}
+              {part.attempt > 1 ? ` · попытка ${part.attempt}` : ""}
+            </h2>
+            <div className="flex items-center gap-2">
+              {part.points ? <span className="font-semibold text-emerald-700">{formatSignedPoints(part.points)}</span> : null}
+              <Badge tone={part.status === "APPROVED" ? "success" : part.status === "REJECTED" ? "danger" : "neutral"}>{PART_STATUS_LABEL[part.status]}</Badge>
+            </div>
+          </div>
+          {part.receipt && (
+            <div className="rounded-xl bg-canvas p-3 text-sm">
+              {part.receipt.purchasedAt && part.receipt.totalKopecks !== null ? (
+                <p>
+                  Чек: {formatDateTime(part.receipt.purchasedAt)}, {formatRoubles(part.receipt.totalKopecks)} · ФН {part.receipt.fiscalDriveNumber}, ФД {part.receipt.fiscalDocumentNumber}, ФП{" "}
+                  {part.receipt.fiscalSign}
+                </p>
+              ) : (
+                <p className="text-amber-800">{part.receipt.problem ?? "QR-код не распознан"}: проверьте фото вручную.</p>
+              )}
+              <p className="text-muted">
+                Проверка чека: {part.receipt.checkStatus === "CONFIRMED" ? "подтверждён сервисом" : part.receipt.checkStatus === "NOT_FOUND" ? "не найден сервисом" : part.receipt.checkStatus === "FAILED" ? "сервис не ответил" : "не выполнялась"}
+              </p>
+            </div>
+          )}
+          {part.comment && <p className="text-sm text-muted">Комментарий: {part.comment}</p>}
+          <div className="grid gap-3 sm:grid-cols-2">
+            {part.images.map((image) => (
+              <ReviewableImage key={image.id} fullUrl={imageUrl(image.id, "full")} />
+            ))}
+          </div>
+          {part.status === "PENDING" && (
+            <DecisionPanel
+              requestId={request.id}
+              partKind={part.kind}
+              attempt={part.attempt}
+              templates={templates.filter((template) => !template.partKind || template.partKind === part.kind)}
+              lastPendingPart={pendingParts === 1}
+            />
+          )}
+        </Card>
+      ))}
+    </div>
+  );
+}
