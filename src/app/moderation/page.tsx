@@ -1,45 +1,103 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
-import { Card, CardTitle } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
+import { cn } from "@/lib/cn";
 import { formatDateTime } from "@/lib/format";
 import { AREA_ROLES, requirePageRole } from "@/server/auth/session";
-import { listModerationQueue } from "@/server/domain/moderation/list-moderation-queue";
+import { listModerationQueue, moderationQueueInput, QUEUE_TABS, type QueueTab } from "@/server/domain/moderation/list-moderation-queue";
+import { listRequestProducts } from "@/server/domain/requests/list-request-products";
 
 export const metadata: Metadata = { title: "Модерация" };
 
-export default async function ModerationQueuePage() {
+const TAB_LABEL: Record<QueueTab, string> = { all: "Все", overdue: "Просрочены", today: "Срок сегодня", flagged: "С повторами" };
+const FLAG_LABEL = { RECEIPT: "повтор чека", SCREENSHOT: "повтор скриншота", REVIEW_LINK: "повтор ссылки" } as const;
+
+export default async function ModerationQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageRole(AREA_ROLES.moderation);
-  const queue = await listModerationQueue(actor);
+  const params = await searchParams;
+  const input = moderationQueueInput.parse({ tab: params.tab, productId: params.productId || undefined, flag: params.flag || undefined, q: params.q || undefined });
+  const [queue, products] = await Promise.all([listModerationQueue(actor, input), listRequestProducts()]);
+  const linkFor = (tab: QueueTab) => {
+    const query = new URLSearchParams();
+    query.set("tab", tab);
+    if (input.productId) query.set("productId", String(input.productId));
+    if (input.flag) query.set("flag", input.flag);
+    if (input.q) query.set("q", input.q);
+    return `/moderation?${query.toString()}`;
+  };
+
   return (
-    <div className="space-y-5">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <h1 className="text-2xl font-semibold tracking-tight">Очередь заявок</h1>
-          <p className="text-sm text-muted">Сначала заявки с самым ранним сроком решения.</p>
-        </div>
-        <div className="flex gap-2">
-          <Badge tone="brand">Ожидают: {queue.openCount}</Badge>
-          <Badge tone={queue.overdueCount > 0 ? "danger" : "neutral"}>Просрочены: {queue.overdueCount}</Badge>
-        </div>
+    <div className="space-y-4">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Очередь заявок</h1>
+        <p className="text-sm text-muted">Сначала заявки с самым ранним сроком решения.</p>
       </div>
+      <nav className="flex gap-1 overflow-x-auto" aria-label="Вкладки очереди">
+        {QUEUE_TABS.map((tab) => (
+          <Link
+            key={tab}
+            href={linkFor(tab)}
+            data-testid={`queue-tab-${tab}`}
+            className={cn("whitespace-nowrap rounded-xl px-3 py-2 text-sm font-medium", tab === input.tab ? "bg-brand-600 text-white" : "bg-white text-ink ring-1 ring-line")}
+          >
+            {TAB_LABEL[tab]} <span className="opacity-75">{queue.counts[tab]}</span>
+          </Link>
+        ))}
+      </nav>
+      <form action="/moderation" className="grid gap-2 sm:grid-cols-[1fr_auto_auto_auto]">
+        <input type="hidden" name="tab" value={input.tab} />
+        <input name="q" defaultValue={input.q ?? ""} placeholder="№ заявки или телефон" aria-label="Поиск" className="h-11 rounded-xl border border-line bg-white px-3 text-sm" />
+        <select name="productId" defaultValue={input.productId ?? ""} aria-label="Продукт" className="h-11 rounded-xl border border-line bg-white px-3 text-sm">
+          <option value="">Все продукты</option>
+          {products.map((product) => (
+            <option key={product.id} value={product.id}>
+              {product.name}
+            </option>
+          ))}
+        </select>
+        <select name="flag" defaultValue={input.flag ?? ""} aria-label="Отметки" className="h-11 rounded-xl border border-line bg-white px-3 text-sm">
+          <option value="">Любые отметки</option>
+          <option value="RECEIPT">Повтор чека</option>
+          <option value="SCREENSHOT">Повтор скриншота</option>
+          <option value="REVIEW_LINK">Повтор ссылки</option>
+          <option value="CHECK_FAILED">Чек не подтверждён сервисом</option>
+        </select>
+        <button className="h-11 rounded-xl bg-brand-600 px-4 text-sm font-medium text-white">Найти</button>
+      </form>
+      {queue.searchProblem && <Alert tone="error">{queue.searchProblem}</Alert>}
       <Card>
-        <CardTitle className="sr-only">Заявки</CardTitle>
         {queue.items.length === 0 ? (
-          <p className="text-[15px] text-muted">Очередь пуста — все заявки рассмотрены.</p>
+          <p className="text-[15px] text-muted">Здесь нет заявок, ждущих решения.</p>
         ) : (
-          <ul className="divide-y divide-line">
+          <ul className="divide-y divide-line" data-testid="queue">
             {queue.items.map((item) => {
               const overdue = item.dueAt < queue.at;
+              const dueToday = !overdue && item.dueAt <= queue.endOfToday;
+              const claimedByOther = item.claimExpiresAt && item.claimExpiresAt > queue.at && item.claimedBy;
               return (
-                <li key={item.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
+                <li key={item.id} className={cn("flex flex-wrap items-center justify-between gap-3 py-3", overdue && "bg-red-50/60", dueToday && "bg-amber-50/60")}>
                   <div>
                     <Link href={`/moderation/requests/${item.id}`} className="font-medium hover:text-brand-700">
                       Заявка №{item.id} · {item.product.name}
                     </Link>
-                    <p className="text-xs text-muted">Подана {formatDateTime(item.filedAt)}</p>
+                    <p className="text-xs text-muted">
+                      Подана {formatDateTime(item.filedAt)}
+                      {claimedByOther ? ` · проверяет ${item.claimedBy?.name ?? item.claimedBy?.email}` : ""}
+                    </p>
                   </div>
-                  <Badge tone={overdue ? "danger" : "neutral"}>Срок: {formatDateTime(item.dueAt)}</Badge>
+                  <div className="flex flex-wrap gap-1">
+                    {item.duplicateFlags.map((flag) => (
+                      <Badge key={flag.kind} tone="warning">
+                        {FLAG_LABEL[flag.kind]}
+                      </Badge>
+                    ))}
+                    <Badge tone={overdue ? "danger" : dueToday ? "warning" : "neutral"}>
+                      {overdue ? "Просрочена: " : "Срок: "}
+                      {formatDateTime(item.dueAt)}
+                    </Badge>
+                  </div>
                 </li>
               );
             })}

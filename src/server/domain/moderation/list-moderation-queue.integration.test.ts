@@ -1,0 +1,57 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { createModerator, fileTestRequest } from "../../../../tests/support/requests";
+import { setClock } from "@/server/clock";
+import { db } from "@/server/db/client";
+import { decideRequestPart } from "./decide-request-part";
+import { listModerationQueue, moderationQueueInput } from "./list-moderation-queue";
+
+const T0 = new Date("2026-03-02T09:00:00Z"); // Monday 12:00 in Moscow
+
+beforeEach(() => setClock(T0));
+
+const query = (input: Record<string, unknown>) => moderationQueueInput.parse(input);
+
+describe("the moderation queue", () => {
+  it("orders by due time, splits overdue / due today / flagged, and counts each tab", async () => {
+    const moderator = await createModerator();
+    const a = await fileTestRequest({ receipt: null });
+    setClock(new Date("2026-03-03T09:00:00Z"));
+    const b = await fileTestRequest({ receipt: null, screenshot: "review-03-ozon.png" });
+    // A copy of a's screenshot: flagged.
+    const c = await fileTestRequest({ receipt: null });
+    const decided = await fileTestRequest({ receipt: null, screenshot: "review-05-wildberries.png" });
+    await decideRequestPart(moderator, { requestId: decided.requestId, partKind: "REVIEW", decision: "APPROVE", attempt: 1 });
+
+    // Monday 9 March 12:00 Moscow: a (due 9 Mar 12:00) is due today, b and c (due 10 Mar) are not yet.
+    setClock(new Date("2026-03-09T08:00:00Z"));
+    const now = await listModerationQueue(moderator, query({}));
+    expect(now.items.map((item) => item.id)).toEqual([a.requestId, b.requestId, c.requestId]);
+    expect(now.counts).toEqual({ all: 3, overdue: 0, today: 1, flagged: 1 });
+    expect((await listModerationQueue(moderator, query({ tab: "flagged" }))).items.map((item) => item.id)).toEqual([c.requestId]);
+
+    setClock(new Date("2026-03-10T10:00:00Z"));
+    const later = await listModerationQueue(moderator, query({ tab: "overdue" }));
+    expect(later.items.map((item) => item.id)).toEqual([a.requestId, b.requestId, c.requestId]);
+  });
+
+  it("finds a request by its number or by the shopper's phone written any way", async () => {
+    const moderator = await createModerator();
+    const mine = await fileTestRequest({ receipt: null });
+    await fileTestRequest({ receipt: null, screenshot: "review-03-ozon.png" });
+    const phone = (await db.user.findUniqueOrThrow({ where: { id: mine.shopper.id } })).phone!;
+    const national = `8 (${phone.slice(2, 5)}) ${phone.slice(5, 8)}-${phone.slice(8, 10)}-${phone.slice(10)}`;
+    expect((await listModerationQueue(moderator, query({ q: national }))).items.map((item) => item.id)).toEqual([mine.requestId]);
+    expect((await listModerationQueue(moderator, query({ q: `№${mine.requestId}` }))).items.map((item) => item.id)).toEqual([mine.requestId]);
+    expect((await listModerationQueue(moderator, query({ q: "абв" }))).searchProblem).toMatch(/номер заявки или телефон/);
+  });
+
+  it("filters by product and by flag kind, ignoring malformed parameters", async () => {
+    const moderator = await createModerator();
+    const first = await fileTestRequest({ receipt: null });
+    const request = await db.reviewRequest.findUniqueOrThrow({ where: { id: first.requestId } });
+    await fileTestRequest({ receipt: null, screenshot: "review-03-ozon.png" });
+    expect((await listModerationQueue(moderator, query({ productId: String(request.productId) }))).items.map((item) => item.id)).toEqual([first.requestId]);
+    expect((await listModerationQueue(moderator, query({ flag: "RECEIPT" }))).items).toEqual([]);
+    expect((await listModerationQueue(moderator, query({ tab: "nonsense", productId: "x", flag: "?" }))).items).toHaveLength(2);
+  });
+});
