@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/server/auth/session";
 import { db } from "@/server/db/client";
+import { currentAttemptOf } from "@/server/domain/requests/current-attempt";
 import { AppError } from "@/server/errors";
 
 /** Everything a moderator needs to decide a request on one screen. */
@@ -44,11 +45,7 @@ export async function getRequestForModeration(_actor: Actor, requestId: number) 
   const history = await db.reviewRequest.groupBy({ by: ["status"], where: { customerId: request.customerId, id: { not: request.id } }, _count: { _all: true } });
   return {
     ...request,
-    parts: request.parts.map(({ images, receipts, ...part }) => ({
-      ...part,
-      images: images.filter((image) => image.attempt === part.attempt),
-      receipt: receipts[0]?.attempt === part.attempt ? receipts[0] : null,
-    })),
+    parts: request.parts.map(currentAttemptOf),
     shopperHistory: Object.fromEntries(history.map((row) => [row.status, row._count._all])) as Partial<Record<string, number>>,
   };
 }

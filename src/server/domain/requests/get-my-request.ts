@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/server/auth/session";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
+import { currentAttemptOf } from "./current-attempt";
 
 /** One of the shopper's own requests with its parts, current images, decoded receipt and decisions. */
 export async function getMyRequest(actor: Actor, requestId: number) {
@@ -41,11 +42,6 @@ export async function getMyRequest(actor: Actor, requestId: number) {
   if (!request) throw new AppError("NOT_FOUND", "Заявка не найдена.");
   return {
     ...request,
-    parts: request.parts.map(({ receipts, images, ...part }) => ({
-      ...part,
-      // Only the current attempt's images; earlier ones stay stored for the history.
-      images: images.filter((image) => image.attempt === part.attempt),
-      receipt: receipts[0]?.attempt === part.attempt ? receipts[0] : null,
-    })),
+    parts: request.parts.map(currentAttemptOf),
   };
 }

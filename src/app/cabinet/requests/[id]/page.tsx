@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { imageUrl } from "@/components/uploads/upload-image";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
@@ -8,7 +7,7 @@ import { formatDate, formatDateTime, formatRoubles, formatSignedPoints } from "@
 import { PART_LABEL, PART_STATUS_LABEL, REQUEST_STATUS_LABEL, REQUEST_STATUS_TONE } from "@/lib/request-labels";
 import { AREA_ROLES, requirePageRole } from "@/server/auth/session";
 import { getMyRequest } from "@/server/domain/requests/get-my-request";
-import { isAppError } from "@/server/errors";
+import { loadByIdOrNotFound } from "@/server/http/load-or-not-found";
 import { getProgrammeSettings } from "@/server/settings/programme-settings";
 import { ResubmitPartForm } from "./resubmit-part-form";
 
@@ -16,12 +15,7 @@ export const metadata: Metadata = { title: "Заявка" };
 
 export default async function MyRequestPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageRole(AREA_ROLES.cabinet);
-  const id = Number((await params).id);
-  if (!Number.isSafeInteger(id) || id <= 0) notFound();
-  const request = await getMyRequest(actor, id).catch((error: unknown) => {
-    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
-    throw error;
-  });
+  const request = await loadByIdOrNotFound((await params).id, (id) => getMyRequest(actor, id));
   const settings = await getProgrammeSettings();
   const open = request.status === "PENDING" || request.status === "IN_REVIEW";
 

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { imageUrl } from "@/components/uploads/upload-image";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
@@ -11,7 +10,7 @@ import { AREA_ROLES, requirePageRole } from "@/server/auth/session";
 import { now } from "@/server/clock";
 import { getRequestForModeration } from "@/server/domain/moderation/get-request-for-moderation";
 import { listRejectionTemplates } from "@/server/domain/moderation/list-rejection-templates";
-import { isAppError } from "@/server/errors";
+import { loadByIdOrNotFound } from "@/server/http/load-or-not-found";
 import { ClaimBanner, DecisionPanel, ModerationShortcuts, ReviewableImage } from "./moderation-controls";
 
 export const metadata: Metadata = { title: "Решение по заявке" };
@@ -20,12 +19,7 @@ const FLAG_LABEL = { RECEIPT: "Этот чек уже был в заявке", R
 
 export default async function ModerationRequestPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageRole(AREA_ROLES.moderation);
-  const id = Number((await params).id);
-  if (!Number.isSafeInteger(id) || id <= 0) notFound();
-  const request = await getRequestForModeration(actor, id).catch((error: unknown) => {
-    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
-    throw error;
-  });
+  const request = await loadByIdOrNotFound((await params).id, (id) => getRequestForModeration(actor, id));
   const templates = await listRejectionTemplates();
   const pendingParts = request.parts.filter((part) => part.status === "PENDING").length;
   const overdue = pendingParts > 0 && request.dueAt < now();
