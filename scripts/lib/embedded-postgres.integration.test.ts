@@ -10,7 +10,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { EmbeddedPostgresError, startEmbeddedPostgres } from "./embedded-postgres";
 import type { EmbeddedPostgresHandle, StartEmbeddedPostgresOptions } from "./embedded-postgres";
 
-// Real PostgreSQL servers on unusual ports (55401+), data dirs under os.tmpdir().
+// Real PostgreSQL servers on unusual ports (31401+, below Linux's ephemeral range 32768-60999 so an
+// outgoing connection can never hold one), data dirs under os.tmpdir().
 // Linux only (reads /proc), like the stale-state recovery it tests.
 
 const isRoot = process.getuid?.() === 0;
@@ -119,11 +120,11 @@ describe("startEmbeddedPostgres (integration)", () => {
     const consoleLog = vi.spyOn(console, "log");
     const consoleError = vi.spyOn(console, "error");
 
-    const handle = await start({ dataDir, port: 55401, database: "portal_test" });
+    const handle = await start({ dataDir, port: 31401, database: "portal_test" });
 
-    expect(handle.port).toBe(55401);
-    expect(handle.url).toBe("postgresql://postgres:postgres@127.0.0.1:55401/portal_test");
-    expect(handle.adminUrl).toBe("postgresql://postgres:postgres@127.0.0.1:55401/postgres");
+    expect(handle.port).toBe(31401);
+    expect(handle.url).toBe("postgresql://postgres:postgres@127.0.0.1:31401/portal_test");
+    expect(handle.adminUrl).toBe("postgresql://postgres:postgres@127.0.0.1:31401/postgres");
     await expect(fs.readFile(path.join(dataDir, "PG_VERSION"), "utf8")).resolves.toMatch(/^18/);
 
     const [row] = await query<{ db: string; usr: string; encoding: string; sockets: string; answer: number }>(
@@ -133,7 +134,7 @@ describe("startEmbeddedPostgres (integration)", () => {
     expect(row).toEqual({ db: "portal_test", usr: "postgres", encoding: "UTF8", sockets: "", answer: 42 });
     const [admin] = await query<{ db: string }>(handle.adminUrl, "SELECT current_database() AS db");
     expect(admin?.db).toBe("postgres");
-    await expect(query("postgresql://postgres:wrong@127.0.0.1:55401/postgres", "SELECT 1")).rejects.toThrow(/password authentication failed/);
+    await expect(query("postgresql://postgres:wrong@127.0.0.1:31401/postgres", "SELECT 1")).rejects.toThrow(/password authentication failed/);
 
     expect(consoleLog).not.toHaveBeenCalled();
     expect(consoleError).not.toHaveBeenCalled();
@@ -141,14 +142,14 @@ describe("startEmbeddedPostgres (integration)", () => {
 
   it("stop then start reuses the data; stop is idempotent; extra flags are applied; `log` gets server output", async () => {
     const dataDir = dataDirFor("warm");
-    const first = await start({ dataDir, port: 55402, database: "portal_test" });
+    const first = await start({ dataDir, port: 31402, database: "portal_test" });
     await query(first.url, "CREATE TABLE kept (id int PRIMARY KEY, label text); INSERT INTO kept VALUES (1, 'still here')");
     await first.stop();
     await first.stop(); // idempotent
     await expect(fs.access(path.join(dataDir, "postmaster.pid"))).rejects.toThrow(); // clean shutdown
 
     const lines: string[] = [];
-    const second = await start({ dataDir, port: 55402, database: "portal_test", postgresFlags: ["fsync=off"], log: (line) => lines.push(line) });
+    const second = await start({ dataDir, port: 31402, database: "portal_test", postgresFlags: ["fsync=off"], log: (line) => lines.push(line) });
     expect(await query(second.url, "SELECT label FROM kept WHERE id = 1")).toEqual([{ label: "still here" }]);
     expect(await query(second.url, "SHOW fsync")).toEqual([{ fsync: "off" }]);
     // Warm start: no initdb output, but the server's own log lines are forwarded.
@@ -159,7 +160,7 @@ describe("startEmbeddedPostgres (integration)", () => {
 
   it("recovers after the postmaster was killed with SIGKILL, keeping committed data", async () => {
     const dataDir = dataDirFor("sigkill");
-    const handle = await start({ dataDir, port: 55403, database: "portal_test" });
+    const handle = await start({ dataDir, port: 31403, database: "portal_test" });
     await query(handle.url, "CREATE TABLE survivors (id int); INSERT INTO survivors VALUES (7)");
 
     const pid = await postmasterPid(dataDir);
@@ -168,14 +169,14 @@ describe("startEmbeddedPostgres (integration)", () => {
     await handle.stop(); // the handle notices the server is gone and does not hang
     await expect(fs.access(path.join(dataDir, "postmaster.pid"))).resolves.toBeUndefined(); // stale lock left behind
 
-    const restarted = await start({ dataDir, port: 55403, database: "portal_test" });
+    const restarted = await start({ dataDir, port: 31403, database: "portal_test" });
     expect(await query(restarted.url, "SELECT id FROM survivors")).toEqual([{ id: 7 }]);
     expect(await postmasterPid(dataDir)).not.toBe(pid);
   });
 
   it("recovers when an orphaned server child still holds the old shared memory after a SIGKILL", async () => {
     const dataDir = dataDirFor("orphan");
-    const handle = await start({ dataDir, port: 55404, database: "portal_test" });
+    const handle = await start({ dataDir, port: 31404, database: "portal_test" });
     await query(handle.url, "CREATE TABLE survivors (id int); INSERT INTO survivors VALUES (8)");
 
     const pid = await postmasterPid(dataDir);
@@ -188,14 +189,14 @@ describe("startEmbeddedPostgres (integration)", () => {
     await waitUntilGone(pid);
     expect(await processState(orphan!)).toBe("T");
 
-    const restarted = await start({ dataDir, port: 55404, database: "portal_test" });
+    const restarted = await start({ dataDir, port: 31404, database: "portal_test" });
     expect(await query(restarted.url, "SELECT id FROM survivors")).toEqual([{ id: 8 }]);
     expect(isAlive(orphan!) && (await processState(orphan!)) !== "Z").toBe(false);
   });
 
   it("removes a stale postmaster.pid whose PID was reused by a non-postgres process", async () => {
     const dataDir = dataDirFor("pid-reuse");
-    const handle = await start({ dataDir, port: 55405, database: "portal_test" });
+    const handle = await start({ dataDir, port: 31405, database: "portal_test" });
     const pid = await postmasterPid(dataDir);
     process.kill(pid, "SIGKILL");
     await waitUntilGone(pid);
@@ -213,22 +214,22 @@ describe("startEmbeddedPostgres (integration)", () => {
     lines[0] = String(impostor.pid);
     await fs.writeFile(pidFile, lines.join("\n"));
 
-    const restarted = await start({ dataDir, port: 55405, database: "portal_test" });
+    const restarted = await start({ dataDir, port: 31405, database: "portal_test" });
     expect(await query(restarted.url, "SELECT 1 AS ok")).toEqual([{ ok: 1 }]);
     expect(isAlive(impostor.pid!)).toBe(true); // not ours to kill
   });
 
   it("refuses a second start on a data dir in use, with a clear error, and leaves the running server alone", async () => {
     const dataDir = dataDirFor("in-use");
-    const running = await start({ dataDir, port: 55406, database: "portal_test" });
+    const running = await start({ dataDir, port: 31406, database: "portal_test" });
     const pid = await postmasterPid(dataDir);
 
-    for (const port of [55406, 55407]) {
+    for (const port of [31406, 31407]) {
       const attempt = startEmbeddedPostgres({ dataDir, port, database: "portal_test" });
       await expect(attempt).rejects.toBeInstanceOf(EmbeddedPostgresError);
       await expect(attempt).rejects.toMatchObject({ code: "ALREADY_RUNNING" });
       await expect(attempt).rejects.toThrow(
-        `Another embedded PostgreSQL instance is already using the data directory ${dataDir} (postmaster PID ${pid}, port 55406).`,
+        `Another embedded PostgreSQL instance is already using the data directory ${dataDir} (postmaster PID ${pid}, port 31406).`,
       );
     }
     expect(await query(running.url, "SELECT 1 AS ok")).toEqual([{ ok: 1 }]);
@@ -247,7 +248,7 @@ describe("startEmbeddedPostgres (integration)", () => {
         "-e",
         `(async () => {
          const { startEmbeddedPostgres } = await import(${JSON.stringify(path.join(import.meta.dirname, "embedded-postgres.ts"))});
-         const pg = await startEmbeddedPostgres({ dataDir: ${JSON.stringify(dataDir)}, port: 55409, database: "portal_test" });
+         const pg = await startEmbeddedPostgres({ dataDir: ${JSON.stringify(dataDir)}, port: 31409, database: "portal_test" });
          const { default: Pg } = await import("pg");
          const client = new Pg.Client({ connectionString: pg.url });
          await client.connect();
@@ -269,7 +270,7 @@ describe("startEmbeddedPostgres (integration)", () => {
     await new Promise((resolve) => launcher.once("exit", resolve));
     expect(isAlive(orphanPid)).toBe(true); // SIGKILL cannot take postgres down with it
 
-    const restarted = await start({ dataDir, port: 55409, database: "portal_test" });
+    const restarted = await start({ dataDir, port: 31409, database: "portal_test" });
     expect(await query(restarted.url, "SELECT id FROM survivors")).toEqual([{ id: 7 }]);
     expect(await postmasterPid(dataDir)).not.toBe(orphanPid);
     await waitUntilGone(orphanPid);
@@ -277,11 +278,11 @@ describe("startEmbeddedPostgres (integration)", () => {
 
   it("fails clearly when the port is taken by another process", async () => {
     const blocker = net.createServer();
-    await new Promise<void>((resolve) => blocker.listen(55408, "127.0.0.1", resolve));
+    await new Promise<void>((resolve, reject) => blocker.once("error", reject).listen(31408, "127.0.0.1", resolve));
     try {
-      const attempt = startEmbeddedPostgres({ dataDir: dataDirFor("port-taken"), port: 55408, database: "portal_test" });
+      const attempt = startEmbeddedPostgres({ dataDir: dataDirFor("port-taken"), port: 31408, database: "portal_test" });
       await expect(attempt).rejects.toMatchObject({ code: "PORT_IN_USE" });
-      await expect(attempt).rejects.toThrow("Port 55408 on 127.0.0.1 is already in use by another process");
+      await expect(attempt).rejects.toThrow("Port 31408 on 127.0.0.1 is already in use by another process");
     } finally {
       await new Promise((resolve) => blocker.close(resolve));
     }
