@@ -6,22 +6,38 @@ import { Card } from "@/components/ui/card";
 import { cn } from "@/lib/cn";
 import { formatDateTime } from "@/lib/format";
 import { AREA_ROLES, requirePageRole } from "@/server/auth/session";
-import { listModerationQueue, moderationQueueInput, QUEUE_TABS, type QueueTab } from "@/server/domain/moderation/list-moderation-queue";
+import { DUE_SOON_HOURS, listModerationQueue, moderationQueueInput, QUEUE_TABS, type QueueTab } from "@/server/domain/moderation/list-moderation-queue";
 import { listRequestProducts } from "@/server/domain/requests/list-request-products";
 
 export const metadata: Metadata = { title: "Модерация" };
 
-const TAB_LABEL: Record<QueueTab, string> = { all: "Все", overdue: "Просрочены", today: "Срок сегодня", flagged: "С повторами" };
-const FLAG_LABEL = { RECEIPT: "повтор чека", SCREENSHOT: "повтор скриншота", REVIEW_LINK: "повтор ссылки" } as const;
+const TAB_LABEL: Record<QueueTab, string> = { all: "Все", overdue: "Просрочены", today: "Срок сегодня", soon: `Срок ≤ ${DUE_SOON_HOURS} ч`, flagged: "С повторами" };
+
+/** The marks a queue row carries, from the request's own columns. */
+function rowMarks(item: { hasDuplicateReceipt: boolean; hasDuplicateScreenshot: boolean; hasDuplicateReviewLink: boolean; receiptCheckFailed: boolean }): string[] {
+  return [
+    item.hasDuplicateReceipt && "повтор чека",
+    item.hasDuplicateScreenshot && "повтор скриншота",
+    item.hasDuplicateReviewLink && "повтор ссылки",
+    item.receiptCheckFailed && "чек не подтверждён",
+  ].filter((mark): mark is string => Boolean(mark));
+}
 
 export default async function ModerationQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageRole(AREA_ROLES.moderation);
   const params = await searchParams;
-  const input = moderationQueueInput.parse({ tab: params.tab, productId: params.productId || undefined, flag: params.flag || undefined, q: params.q || undefined });
+  const input = moderationQueueInput.parse({
+    tab: params.tab,
+    status: params.status || undefined,
+    productId: params.productId || undefined,
+    flag: params.flag || undefined,
+    q: params.q || undefined,
+  });
   const [queue, products] = await Promise.all([listModerationQueue(actor, input), listRequestProducts()]);
   const linkFor = (tab: QueueTab) => {
     const query = new URLSearchParams();
     query.set("tab", tab);
+    if (input.status) query.set("status", input.status);
     if (input.productId) query.set("productId", String(input.productId));
     if (input.flag) query.set("flag", input.flag);
     if (input.q) query.set("q", input.q);
@@ -46,9 +62,14 @@ export default async function ModerationQueuePage({ searchParams }: { searchPara
           </Link>
         ))}
       </nav>
-      <form action="/moderation" className="grid gap-2 sm:grid-cols-[1fr_auto_auto_auto]">
+      <form action="/moderation" className="grid gap-2 sm:grid-cols-[1fr_auto_auto_auto_auto]">
         <input type="hidden" name="tab" value={input.tab} />
         <input name="q" defaultValue={input.q ?? ""} placeholder="№ заявки или телефон" aria-label="Поиск" className="h-11 rounded-xl border border-line bg-white px-3 text-sm" />
+        <select name="status" defaultValue={input.status ?? ""} aria-label="Статус" className="h-11 rounded-xl border border-line bg-white px-3 text-sm">
+          <option value="">Любой статус</option>
+          <option value="PENDING">Новые</option>
+          <option value="IN_REVIEW">Частично решены</option>
+        </select>
         <select name="productId" defaultValue={input.productId ?? ""} aria-label="Продукт" className="h-11 rounded-xl border border-line bg-white px-3 text-sm">
           <option value="">Все продукты</option>
           {products.map((product) => (
@@ -88,9 +109,9 @@ export default async function ModerationQueuePage({ searchParams }: { searchPara
                     </p>
                   </div>
                   <div className="flex flex-wrap gap-1">
-                    {item.duplicateFlags.map((flag) => (
-                      <Badge key={flag.kind} tone="warning">
-                        {FLAG_LABEL[flag.kind]}
+                    {rowMarks(item).map((mark) => (
+                      <Badge key={mark} tone="warning">
+                        {mark}
                       </Badge>
                     ))}
                     <Badge tone={overdue ? "danger" : dueToday ? "warning" : "neutral"}>

@@ -3,18 +3,19 @@ import type { Actor } from "@/server/auth/session";
 import { now } from "@/server/clock";
 import { db } from "@/server/db/client";
 
-/** The most urgent open request nobody else is working on, other than `afterId`. */
+/**
+ * The most urgent open request nobody else is working on, other than `excludeId`. An open request
+ * (PENDING or IN_REVIEW) always has a part waiting; the literal status list lets PostgreSQL walk the
+ * queue's partial index in due order and stop at the first unclaimed row.
+ */
 export async function findNextRequest(actor: Actor, options: { excludeId?: number } = {}): Promise<number | null> {
-  const at = now();
-  const next = await db.reviewRequest.findFirst({
-    where: {
-      status: { in: ["PENDING", "IN_REVIEW"] },
-      id: options.excludeId ? { not: options.excludeId } : undefined,
-      parts: { some: { status: "PENDING" } },
-      OR: [{ claimedById: null }, { claimExpiresAt: { lte: at } }, { claimedById: actor.id }],
-    },
-    orderBy: [{ dueAt: "asc" }, { id: "asc" }],
-    select: { id: true },
-  });
+  const at = now().toISOString().slice(0, 23);
+  const [next] = await db.$queryRaw<{ id: number }[]>`
+    SELECT id FROM review_requests
+     WHERE status IN ('PENDING', 'IN_REVIEW')
+       AND id <> ${options.excludeId ?? 0}
+       AND (claimed_by_id IS NULL OR claim_expires_at <= ${at}::timestamp OR claimed_by_id = ${actor.id})
+     ORDER BY due_at, id
+     LIMIT 1`;
   return next?.id ?? null;
 }

@@ -1,4 +1,10 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { json, startFakeHttpServer } from "../../../../tests/support/fake-http-server";
+import { resetEnvCache } from "@/server/config/env";
+import { runReceiptCheck } from "@/server/domain/requests/request-parts";
+import { resubmitRequestPart } from "@/server/domain/requests/resubmit-request-part";
+import { uploadRequestImage } from "@/server/domain/requests/upload-request-image";
+import { receiptImage } from "../../../../tests/support/fixtures";
 import { createModerator, fileTestRequest } from "../../../../tests/support/requests";
 import { setClock } from "@/server/clock";
 import { db } from "@/server/db/client";
@@ -8,6 +14,14 @@ import { listModerationQueue, moderationQueueInput } from "./list-moderation-que
 const T0 = new Date("2026-03-02T09:00:00Z"); // Monday 12:00 in Moscow
 
 beforeEach(() => setClock(T0));
+const savedEnv = { token: process.env.RECEIPT_CHECK_TOKEN, baseUrl: process.env.RECEIPT_CHECK_BASE_URL };
+afterEach(() => {
+  for (const [name, value] of [["RECEIPT_CHECK_TOKEN", savedEnv.token], ["RECEIPT_CHECK_BASE_URL", savedEnv.baseUrl]] as const) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
+  resetEnvCache();
+});
 
 const query = (input: Record<string, unknown>) => moderationQueueInput.parse(input);
 
@@ -26,7 +40,9 @@ describe("the moderation queue", () => {
     setClock(new Date("2026-03-09T08:00:00Z"));
     const now = await listModerationQueue(moderator, query({}));
     expect(now.items.map((item) => item.id)).toEqual([a.requestId, b.requestId, c.requestId]);
-    expect(now.counts).toEqual({ all: 3, overdue: 0, today: 1, flagged: 1 });
+    expect(now.counts).toEqual({ all: 3, overdue: 0, today: 1, soon: 1, flagged: 1 });
+    expect(now.items.map((item) => item.hasDuplicateScreenshot)).toEqual([false, false, true]);
+    expect((await listModerationQueue(moderator, query({ tab: "soon" }))).items.map((item) => item.id)).toEqual([a.requestId]);
     expect((await listModerationQueue(moderator, query({ tab: "flagged" }))).items.map((item) => item.id)).toEqual([c.requestId]);
 
     setClock(new Date("2026-03-10T10:00:00Z"));
@@ -53,5 +69,36 @@ describe("the moderation queue", () => {
     expect((await listModerationQueue(moderator, query({ productId: String(request.productId) }))).items.map((item) => item.id)).toEqual([first.requestId]);
     expect((await listModerationQueue(moderator, query({ flag: "RECEIPT" }))).items).toEqual([]);
     expect((await listModerationQueue(moderator, query({ tab: "nonsense", productId: "x", flag: "?" }))).items).toHaveLength(2);
+  });
+
+  it("filters by status and by a failed receipt check, which a re-sent receipt clears", async () => {
+    const moderator = await createModerator();
+    const untouched = await fileTestRequest({ receipt: null });
+    const halfDone = await fileTestRequest({ screenshot: "review-03-ozon.png" });
+    await decideRequestPart(moderator, { requestId: halfDone.requestId, partKind: "REVIEW", decision: "APPROVE", attempt: 1 });
+    expect((await listModerationQueue(moderator, query({ status: "PENDING" }))).items.map((item) => item.id)).toEqual([untouched.requestId]);
+    expect((await listModerationQueue(moderator, query({ status: "IN_REVIEW" }))).items.map((item) => item.id)).toEqual([halfDone.requestId]);
+
+    // The receipt-check service (a fake proverkacheka.com on 127.0.0.1) says the receipt is unknown.
+    const server = await startFakeHttpServer((_request, response) => json(response, 200, { code: 0, first: 0, data: "Чек некорректен" }));
+    try {
+      process.env.RECEIPT_CHECK_TOKEN = "token";
+      process.env.RECEIPT_CHECK_BASE_URL = server.url;
+      resetEnvCache();
+      const receipt = await db.receipt.findFirstOrThrow({ where: { part: { requestId: halfDone.requestId } }, select: { id: true, qrText: true } });
+      await runReceiptCheck({ id: receipt.id, qrText: receipt.qrText! });
+    } finally {
+      delete process.env.RECEIPT_CHECK_TOKEN;
+      resetEnvCache();
+      await server.close();
+    }
+    const failed = await listModerationQueue(moderator, query({ flag: "CHECK_FAILED" }));
+    expect(failed.items.map((item) => [item.id, item.receiptCheckFailed])).toEqual([[halfDone.requestId, true]]);
+    expect(failed.counts.all).toBe(1);
+
+    await decideRequestPart(moderator, { requestId: halfDone.requestId, partKind: "RECEIPT", decision: "REJECT", attempt: 1, comment: "Чек не найден" });
+    const photo = await uploadRequestImage(halfDone.shopper, { kind: "RECEIPT_PHOTO", bytes: receiptImage("shot-013.png") });
+    await resubmitRequestPart(halfDone.shopper, { requestId: halfDone.requestId, partKind: "RECEIPT", imageIds: [photo.id] });
+    expect((await listModerationQueue(moderator, query({ flag: "CHECK_FAILED" }))).items).toEqual([]);
   });
 });

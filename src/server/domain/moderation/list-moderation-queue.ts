@@ -1,77 +1,118 @@
 import "server-only";
 import { z } from "zod";
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import { normaliseRussianMobile } from "@/lib/phone";
 import type { Actor } from "@/server/auth/session";
 import { moscowDateKey } from "@/server/calendar/business-days";
 import { now } from "@/server/clock";
 import { db } from "@/server/db/client";
 
-export const QUEUE_TABS = ["all", "overdue", "today", "flagged"] as const;
+export const QUEUE_TABS = ["all", "overdue", "today", "soon", "flagged"] as const;
 export type QueueTab = (typeof QUEUE_TABS)[number];
+
+export const QUEUE_FLAGS = ["RECEIPT", "SCREENSHOT", "REVIEW_LINK", "CHECK_FAILED"] as const;
+export type QueueFlag = (typeof QUEUE_FLAGS)[number];
+
+/** "Due soon": the decision is due within this many hours (and is not overdue yet). */
+export const DUE_SOON_HOURS = 24;
 
 export const moderationQueueInput = z.object({
   tab: z.enum(QUEUE_TABS).catch("all"),
+  /** PENDING: nothing decided yet; IN_REVIEW: one part decided, another (or a re-submission) waiting. */
+  status: z.enum(["PENDING", "IN_REVIEW"]).optional().catch(undefined),
   productId: z.coerce.number().int().positive().optional().catch(undefined),
-  flag: z.enum(["RECEIPT", "SCREENSHOT", "REVIEW_LINK", "CHECK_FAILED"]).optional().catch(undefined),
+  flag: z.enum(QUEUE_FLAGS).optional().catch(undefined),
   /** A request number or a phone number written any common way. */
   q: z.string().trim().max(40).optional().catch(undefined),
 });
 
+export type QueueCounts = Record<QueueTab, number>;
+
+/** Prisma keeps DateTime columns as UTC in `timestamp(3)`: compare with UTC timestamps, not timestamptz. */
+function utc(at: Date): Prisma.Sql {
+  return Prisma.sql`${at.toISOString().slice(0, 23)}::timestamp`;
+}
+
+// Every condition below reads only columns of review_requests_open_queue_idx, and the literal status
+// list matches its predicate, so listing and counting are index-only scans over open requests.
+const OPEN = Prisma.sql`status IN ('PENDING', 'IN_REVIEW')`;
+const FLAGGED = Prisma.sql`(has_duplicate_receipt OR has_duplicate_screenshot OR has_duplicate_review_link)`;
+const FLAG_CONDITION: Record<QueueFlag, Prisma.Sql> = {
+  RECEIPT: Prisma.sql`has_duplicate_receipt`,
+  SCREENSHOT: Prisma.sql`has_duplicate_screenshot`,
+  REVIEW_LINK: Prisma.sql`has_duplicate_review_link`,
+  CHECK_FAILED: Prisma.sql`receipt_check_failed`,
+};
+
 /**
  * Requests waiting for a decision, the most urgent (earliest due) first, with the count of each tab
- * under the same filters. Overdue: past due; today: due before the end of today in Moscow.
+ * under the same filters. Overdue: past due; today: due before the end of today in Moscow; soon: due
+ * within DUE_SOON_HOURS; flagged: repeats an earlier request's receipt, screenshot or review link.
  */
 export async function listModerationQueue(_actor: Actor, input: z.infer<typeof moderationQueueInput>, options: { take?: number } = {}) {
   const at = now();
   const endOfToday = new Date(`${moscowDateKey(at)}T23:59:59.999+03:00`);
+  const soonUntil = new Date(at.getTime() + DUE_SOON_HOURS * 3_600_000);
+  const empty = { items: [], counts: { all: 0, overdue: 0, today: 0, soon: 0, flagged: 0 } satisfies QueueCounts, at, endOfToday };
 
-  const filters: Prisma.ReviewRequestWhereInput[] = [{ status: { in: ["PENDING", "IN_REVIEW"] } }];
-  if (input.productId) filters.push({ productId: input.productId });
-  if (input.flag === "CHECK_FAILED") filters.push({ parts: { some: { receipts: { some: { checkStatus: { in: ["NOT_FOUND", "FAILED"] } } } } } });
-  else if (input.flag) filters.push({ duplicateFlags: { some: { kind: input.flag } } });
-  let searchProblem: string | null = null;
+  const filters: Prisma.Sql[] = [OPEN];
+  if (input.status) filters.push(Prisma.sql`status = ${input.status}::"RequestStatus"`);
+  if (input.productId) filters.push(Prisma.sql`product_id = ${input.productId}`);
+  if (input.flag) filters.push(FLAG_CONDITION[input.flag]);
   if (input.q) {
     const digits = input.q.replace(/^№/, "").trim();
-    const phone = normaliseRussianMobile(input.q);
-    if (/^\d{1,9}$/.test(digits)) filters.push({ id: Number(digits) });
-    else if (phone) filters.push({ customer: { phone } });
-    else searchProblem = "Введите номер заявки или телефон участника.";
+    const phone = /^\d{1,9}$/.test(digits) ? null : normaliseRussianMobile(input.q);
+    if (/^\d{1,9}$/.test(digits)) filters.push(Prisma.sql`id = ${Number(digits)}`);
+    else if (phone) {
+      const shopper = await db.user.findUnique({ where: { phone }, select: { id: true } });
+      if (!shopper) return { ...empty, searchProblem: null };
+      filters.push(Prisma.sql`customer_id = ${shopper.id}`);
+    } else return { ...empty, searchProblem: "Введите номер заявки или телефон участника." };
   }
-  const tabWhere: Record<QueueTab, Prisma.ReviewRequestWhereInput> = {
-    all: {},
-    overdue: { dueAt: { lt: at } },
-    today: { dueAt: { gte: at, lte: endOfToday } },
-    flagged: { duplicateFlags: { some: {} } },
+  const tabCondition: Record<QueueTab, Prisma.Sql> = {
+    all: Prisma.sql`true`,
+    overdue: Prisma.sql`due_at < ${utc(at)}`,
+    today: Prisma.sql`due_at >= ${utc(at)} AND due_at <= ${utc(endOfToday)}`,
+    soon: Prisma.sql`due_at >= ${utc(at)} AND due_at < ${utc(soonUntil)}`,
+    flagged: FLAGGED,
   };
-  const where = (tab: QueueTab): Prisma.ReviewRequestWhereInput => ({ AND: [...filters, tabWhere[tab]] });
+  const where = Prisma.join(filters, " AND ");
 
-  if (searchProblem) {
-    return { items: [], counts: { all: 0, overdue: 0, today: 0, flagged: 0 }, at, endOfToday, searchProblem };
-  }
-  const [items, ...counts] = await Promise.all([
-    db.reviewRequest.findMany({
-      where: where(input.tab),
-      orderBy: [{ dueAt: "asc" }, { id: "asc" }],
-      take: options.take ?? 50,
-      select: {
-        id: true,
-        status: true,
-        filedAt: true,
-        dueAt: true,
-        claimExpiresAt: true,
-        claimedBy: { select: { name: true, email: true } },
-        product: { select: { name: true } },
-        duplicateFlags: { select: { kind: true }, distinct: ["kind"] },
-      },
-    }),
-    ...QUEUE_TABS.map((tab) => db.reviewRequest.count({ where: where(tab) })),
+  const [page, [counts]] = await Promise.all([
+    db.$queryRaw<{ id: number }[]>`
+      SELECT id FROM review_requests
+       WHERE ${where} AND ${tabCondition[input.tab]}
+       ORDER BY due_at, id
+       LIMIT ${options.take ?? 50}`,
+    db.$queryRaw<[QueueCounts]>`
+      SELECT count(*)::int AS "all",
+             (count(*) FILTER (WHERE ${tabCondition.overdue}))::int AS overdue,
+             (count(*) FILTER (WHERE ${tabCondition.today}))::int AS today,
+             (count(*) FILTER (WHERE ${tabCondition.soon}))::int AS soon,
+             (count(*) FILTER (WHERE ${tabCondition.flagged}))::int AS flagged
+        FROM review_requests
+       WHERE ${where}`,
   ]);
-  return {
-    items,
-    counts: Object.fromEntries(QUEUE_TABS.map((tab, index) => [tab, counts[index] ?? 0])) as Record<QueueTab, number>,
-    at,
-    endOfToday,
-    searchProblem: null,
-  };
+  const ids = page.map((row) => row.id);
+  const rows = ids.length
+    ? await db.reviewRequest.findMany({
+        where: { id: { in: ids } },
+        select: {
+          id: true,
+          status: true,
+          filedAt: true,
+          dueAt: true,
+          claimExpiresAt: true,
+          claimedBy: { select: { name: true, email: true } },
+          product: { select: { name: true } },
+          hasDuplicateReceipt: true,
+          hasDuplicateScreenshot: true,
+          hasDuplicateReviewLink: true,
+          receiptCheckFailed: true,
+        },
+      })
+    : [];
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const items = ids.flatMap((id) => byId.get(id) ?? []);
+  return { items, counts, at, endOfToday, searchProblem: null };
 }

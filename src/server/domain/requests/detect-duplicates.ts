@@ -62,6 +62,18 @@ export async function recordDuplicateFlags(
     }
   }
 
-  if (flags.length > 0) await tx.duplicateFlag.createMany({ data: flags });
+  if (flags.length > 0) {
+    await tx.duplicateFlag.createMany({ data: flags });
+    // The queue filters on the request's own columns (see ReviewRequest.hasDuplicate*).
+    const kinds = new Set(flags.map((flag) => flag.kind));
+    await tx.reviewRequest.update({
+      where: { id: input.requestId },
+      data: {
+        ...(kinds.has("RECEIPT") && { hasDuplicateReceipt: true }),
+        ...(kinds.has("SCREENSHOT") && { hasDuplicateScreenshot: true }),
+        ...(kinds.has("REVIEW_LINK") && { hasDuplicateReviewLink: true }),
+      },
+    });
+  }
   return flags.length;
 }

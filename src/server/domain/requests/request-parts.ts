@@ -75,10 +75,19 @@ export async function runReceiptCheck(receipt: { id: number; qrText: string }): 
   try {
     const result = await checker.check(receipt.qrText);
     if (result.status === "NOT_CHECKED") return;
-    await db.receipt.update({
-      where: { id: receipt.id },
-      data: { checkStatus: result.status, checkResult: JSON.parse(JSON.stringify(result)), checkedAt: new Date() },
-    });
+    const failed = result.status === "NOT_FOUND" || result.status === "FAILED";
+    await db.$transaction([
+      db.receipt.update({
+        where: { id: receipt.id },
+        data: { checkStatus: result.status, checkResult: JSON.parse(JSON.stringify(result)), checkedAt: new Date() },
+      }),
+      // The queue's "receipt check failed" filter reads the request's own column; only the part's
+      // current receipt speaks for it (an older attempt's late answer does not).
+      db.$executeRaw`
+        UPDATE review_requests r SET receipt_check_failed = ${failed}
+          FROM receipts c JOIN request_parts p ON p.id = c.part_id AND p.attempt = c.attempt
+         WHERE c.id = ${receipt.id} AND r.id = p.request_id`,
+    ]);
   } catch (error) {
     console.error(`[receipt-check] ${checker.name} failed for receipt ${receipt.id}`, error);
   }

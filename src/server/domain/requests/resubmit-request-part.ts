@@ -74,7 +74,8 @@ export async function resubmitRequestPart(actor: Actor, input: z.infer<typeof re
     const parts = await tx.requestPart.findMany({ where: { requestId: input.requestId }, select: { status: true } });
     await tx.reviewRequest.update({
       where: { id: input.requestId },
-      data: { status: deriveRequestStatus(parts), dueAt, decidedAt: null },
+      // A new receipt has not been checked yet: the old one's failed check no longer describes it.
+      data: { status: deriveRequestStatus(parts), dueAt, decidedAt: null, ...(input.partKind === "RECEIPT" && { receiptCheckFailed: false }) },
     });
   });
   if (receiptToCheck) await runReceiptCheck(receiptToCheck);

@@ -35,13 +35,11 @@ export function DecisionPanel({
   partKind,
   attempt,
   templates,
-  lastPendingPart,
 }: {
   requestId: number;
   partKind: "REVIEW" | "RECEIPT";
   attempt: number;
   templates: { id: number; title: string; text: string }[];
-  lastPendingPart: boolean;
 }) {
   const router = useRouter();
   const [comment, setComment] = useState("");
@@ -62,12 +60,14 @@ export function DecisionPanel({
       setPending(false);
       return;
     }
-    if (lastPendingPart) await goToNextRequest(router, requestId);
-    else router.refresh();
+    // The server answers with the next request once this one has nothing left to decide.
+    const next = result.data.nextRequestId;
+    if (next === undefined) router.refresh();
+    else router.push(next ? `/moderation/requests/${next}` : "/moderation");
   }
 
   return (
-    <div className="space-y-3 rounded-xl bg-canvas p-3" data-testid={`decision-${partKind.toLowerCase()}`}>
+    <div className="space-y-3 rounded-xl bg-canvas p-3" data-testid={`decision-${partKind.toLowerCase()}`} data-pending-part={`${partKind}:${attempt}`}>
       <div className="flex flex-wrap gap-2">
         {templates.map((template) => (
           <button key={template.id} type="button" onClick={() => setComment(template.text)} className="rounded-full bg-white px-3 py-1 text-xs font-medium ring-1 ring-line hover:ring-brand-200">

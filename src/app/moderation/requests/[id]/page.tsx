@@ -107,7 +107,6 @@ export default async function ModerationRequestPage({ params }: { params: Promis
               partKind={part.kind}
               attempt={part.attempt}
               templates={templates.filter((template) => !template.partKind || template.partKind === part.kind)}
-              lastPendingPart={pendingParts === 1}
             />
           )}
         </Card>
