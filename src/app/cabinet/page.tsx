@@ -5,12 +5,14 @@ import { formatDateTime, formatPoints, formatSignedPoints } from "@/lib/format";
 import { LEDGER_KIND_LABEL } from "@/lib/ledger-labels";
 import { AREA_ROLES, requirePageRole } from "@/server/auth/session";
 import { getCabinetOverview } from "@/server/domain/cabinet/get-cabinet-overview";
+import { getContactEmail } from "@/server/domain/cabinet/get-contact-email";
+import { ContactEmailForm } from "./contact-email-form";
 
 export const metadata: Metadata = { title: "Кабинет" };
 
 export default async function CabinetPage() {
   const actor = await requirePageRole(AREA_ROLES.cabinet);
-  const overview = await getCabinetOverview(actor);
+  const [overview, contactEmail] = await Promise.all([getCabinetOverview(actor), getContactEmail(actor)]);
   return (
     <div className="space-y-5">
       <Card className="bg-gradient-to-br from-brand-600 to-brand-700 text-white ring-0">
@@ -37,6 +39,8 @@ export default async function CabinetPage() {
           </ul>
         </Card>
       )}
+
+      <ContactEmailForm initialEmail={contactEmail} />
 
       <Card>
         <CardTitle>История баллов</CardTitle>

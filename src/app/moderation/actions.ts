@@ -6,6 +6,7 @@ import { claimRequest, claimRequestInput } from "@/server/domain/moderation/clai
 import { type DecisionOutcome, decideRequestPart, decideRequestPartInput } from "@/server/domain/moderation/decide-request-part";
 import { findNextRequest } from "@/server/domain/moderation/find-next-request";
 import { type ActionResult, toActionError } from "@/server/errors";
+import { deliverEmailAfterResponse } from "@/server/messaging/deliver-after-response";
 
 export async function claimRequestAction(input: unknown): Promise<ActionResult<{ claimedUntil: string }>> {
   try {
@@ -23,6 +24,11 @@ export async function decideRequestPartAction(input: unknown): Promise<ActionRes
     const parsed = decideRequestPartInput.parse(input);
     const outcome = await decideRequestPart(actor, parsed);
     revalidatePath(`/moderation/requests/${parsed.requestId}`);
+    if (outcome.status === "DECIDED" && outcome.queuedEmailId) {
+      // The decision is committed; the moderator does not wait on the email provider.
+      deliverEmailAfterResponse(outcome.queuedEmailId);
+      return { ok: true, data: { ...outcome, queuedEmailId: undefined } };
+    }
     return { ok: true, data: outcome };
   } catch (error) {
     return toActionError(error, "decide-request-part");

@@ -17,6 +17,8 @@ const envSchema = z.object({
   DATABASE_URL: optionalString,
   /** Signs sessions and one-time-code hashes. npm start generates one into .data/ when unset. */
   NEXTAUTH_SECRET: optionalString,
+  /** The portal's public URL, for links in emails (npm start sets it; http://localhost:3000 otherwise). */
+  NEXTAUTH_URL: optionalString,
   /** Local demo mode: the development outbox page stays available in a production build. */
   PORTAL_DEMO: optionalString,
   /** Trust X-Forwarded-For for client IPs (set behind a reverse proxy). */
@@ -26,6 +28,11 @@ const envSchema = z.object({
   SMS_RU_API_ID: optionalString,
   SMS_RU_BASE_URL: z.string().url().default("https://sms.ru"),
   SMS_RU_FROM: optionalString,
+
+  // Email: Resend when RESEND_API_KEY is set; the development outbox otherwise.
+  RESEND_API_KEY: optionalString,
+  RESEND_FROM: optionalString,
+  RESEND_BASE_URL: z.string().url().default("https://api.resend.com"),
 
   // Image storage: local disk under UPLOADS_DIR (default .data/uploads) unless UPLOADTHING_TOKEN is set.
   UPLOADS_DIR: optionalString,

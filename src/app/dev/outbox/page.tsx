@@ -33,12 +33,28 @@ export default async function DevOutboxPage({ searchParams }: { searchParams: Pr
               <Badge tone="brand">{message.channel === "SMS" ? "SMS" : "Email"}</Badge>
               <span data-testid="outbox-recipient">{message.recipient}</span>
               <span>· {formatDateTime(message.createdAt)}</span>
-              <span>· {message.status}</span>
+              <span data-testid="outbox-status">· {message.status}</span>
+              {message.provider && message.provider !== "outbox" && <span>· {message.provider}</span>}
             </div>
-            {message.subject && <p className="mt-2 font-medium">{message.subject}</p>}
+            {message.subject && (
+              <p className="mt-2 font-medium" data-testid="outbox-subject">
+                {message.subject}
+              </p>
+            )}
+            {message.lastError && (
+              <p className="mt-1 text-sm text-red-700">
+                Последняя ошибка: {message.lastError} · попыток: {message.attempts}
+                {message.nextAttemptAt && message.status === "FAILED" && <> · повтор после {formatDateTime(message.nextAttemptAt)}</>}
+              </p>
+            )}
             <p className="mt-1 whitespace-pre-wrap text-[15px]" data-testid="outbox-text">
               {message.text}
             </p>
+            {message.channel === "EMAIL" && message.template && (
+              <a href={`/dev/outbox/${message.id}`} target="_blank" rel="noopener" className="mt-2 inline-block text-sm font-medium text-brand-700 underline-offset-4 hover:underline">
+                Открыть письмо как HTML
+              </a>
+            )}
           </Card>
         ))}
       </div>

@@ -22,7 +22,7 @@ describe("deciding request parts", () => {
     const { requestId, shopper } = await fileTestRequest();
     const moderator = await createModerator();
     await expect(decideRequestPart(moderator, { requestId, partKind: "REVIEW", decision: "APPROVE", attempt: 1 })).resolves.toEqual({ status: "DECIDED", points: 500 });
-    await expect(decideRequestPart(moderator, { requestId, partKind: "RECEIPT", decision: "APPROVE", attempt: 1 })).resolves.toEqual({ status: "DECIDED", points: 100 });
+    await expect(decideRequestPart(moderator, { requestId, partKind: "RECEIPT", decision: "APPROVE", attempt: 1 })).resolves.toEqual({ status: "DECIDED", points: 100, nextRequestId: null });
 
     const user = await db.user.findUniqueOrThrow({ where: { id: shopper.id } });
     expect(user.pointsBalance).toBe(600);
@@ -103,5 +103,19 @@ describe("deciding request parts", () => {
     const { requestId } = await fileTestRequest({ receipt: null });
     const moderator = await createModerator();
     expect(await codeOf(decideRequestPart(moderator, { requestId, partKind: "REVIEW", decision: "APPROVE", attempt: 2 }))).toBe("CONFLICT");
+  });
+
+  it("answers the last decision on a request with the next unclaimed request, most urgent first", async () => {
+    const moderator = await createModerator();
+    const other = await createModerator();
+    const first = await fileTestRequest({ screenshot: "review-03-ozon.png" });
+    const second = await fileTestRequest({ receipt: null, screenshot: "review-05-wildberries.png" });
+    const third = await fileTestRequest({ receipt: null });
+    await claimRequest(other, { requestId: second.requestId });
+
+    // One part still waits: no next request yet.
+    expect(await decideRequestPart(moderator, { requestId: first.requestId, partKind: "REVIEW", decision: "APPROVE", attempt: 1 })).toEqual({ status: "DECIDED", points: 500 });
+    // The second request is held by another moderator: the third comes next.
+    expect(await decideRequestPart(moderator, { requestId: first.requestId, partKind: "RECEIPT", decision: "APPROVE", attempt: 1 })).toMatchObject({ nextRequestId: third.requestId });
   });
 });

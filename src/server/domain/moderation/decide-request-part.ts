@@ -8,8 +8,12 @@ import { db } from "@/server/db/client";
 import { appendLedgerEntry } from "@/server/domain/ledger/append-ledger-entry";
 import { deriveRequestStatus } from "@/server/domain/requests/request-status";
 import { AppError } from "@/server/errors";
+import { queueEmail } from "@/server/messaging/queue-email";
 import { getProgrammeSettings } from "@/server/settings/programme-settings";
+import { REQUEST_DECIDED_TEMPLATE } from "@emails/request-decided";
 import { takeClaim } from "./claim-request";
+import { findNextRequest } from "./find-next-request";
+import { renderDecisionEmail } from "./render-decision-email";
 
 export const decideRequestPartInput = z.object({
   requestId: z.coerce.number().int().positive(),
@@ -20,7 +24,11 @@ export const decideRequestPartInput = z.object({
   comment: z.string().trim().max(2000, "Комментарий слишком длинный.").optional(),
 });
 
-export type DecisionOutcome = { status: "DECIDED"; points: number } | { status: "ALREADY_DECIDED" };
+/** `queuedEmailId`: the shopper's email about the decision, in the outbox, for the caller to deliver after the response. */
+export type DecisionOutcome = ({ status: "DECIDED"; points: number; queuedEmailId?: number } | { status: "ALREADY_DECIDED" }) & {
+  /** Once no part of the request waits any more: the request to open next (null: the queue is empty). */
+  nextRequestId?: number | null;
+};
 
 const PART_NAME = { REVIEW: "отзыв", RECEIPT: "чек" } as const;
 
@@ -29,7 +37,7 @@ const PART_NAME = { REVIEW: "отзыв", RECEIPT: "чек" } as const;
  * the part's conditional status change (only a PENDING part of the expected attempt changes, so two
  * moderators, a double click or a retry decide it once), the decision history, the points credited
  * through the ledger, the portal-wide "earns once" keys, the request's status, the shopper's
- * notification and the audit row.
+ * notification, the email to the shopper's contact address (into the outbox) and the audit row.
  */
 export async function decideRequestPart(actor: Actor, input: z.infer<typeof decideRequestPartInput>): Promise<DecisionOutcome> {
   const comment = input.comment?.trim() || undefined;
@@ -37,9 +45,12 @@ export async function decideRequestPart(actor: Actor, input: z.infer<typeof deci
     throw new AppError("VALIDATION", "Укажите причину отказа — участник увидит этот комментарий.", { fieldErrors: { comment: "Укажите причину отказа." } });
   }
   const settings = await getProgrammeSettings();
+  const approve = input.decision === "APPROVE";
+  const points = approve ? (input.partKind === "REVIEW" ? settings.reviewPoints : settings.receiptPoints) : 0;
+  const email = await renderDecisionEmail({ requestId: input.requestId, part: input.partKind, decision: approve ? "APPROVED" : "REJECTED", points, comment });
   const at = now();
   try {
-    return await db.$transaction(async (tx) => {
+    const outcome: DecisionOutcome = await db.$transaction(async (tx) => {
       await takeClaim(tx, actor, input.requestId, at);
       const part = await tx.requestPart.findFirst({
         where: { requestId: input.requestId, kind: input.partKind },
@@ -47,13 +58,11 @@ export async function decideRequestPart(actor: Actor, input: z.infer<typeof deci
           id: true,
           status: true,
           attempt: true,
-          request: { select: { id: true, customerId: true, reviewUrlKey: true } },
+          request: { select: { id: true, customerId: true, reviewUrlKey: true, customer: { select: { contactEmail: true } } } },
           receipts: { where: { attempt: input.attempt }, select: { id: true, fiscalKey: true } },
         },
       });
       if (!part) throw new AppError("NOT_FOUND", "Такой части в заявке нет.");
-      const approve = input.decision === "APPROVE";
-      const points = approve ? (input.partKind === "REVIEW" ? settings.reviewPoints : settings.receiptPoints) : 0;
 
       const decided = await tx.requestPart.updateMany({
         where: { id: part.id, status: "PENDING", attempt: input.attempt },
@@ -116,8 +125,15 @@ export async function decideRequestPart(actor: Actor, input: z.infer<typeof deci
         data: { requestId: part.request.id, kind: input.partKind, attempt: input.attempt, points, comment: comment ?? null },
         at,
       });
-      return { status: "DECIDED", points } as const;
+      // The address as it is now; the email was rendered only if there was one before the transaction.
+      const recipient = part.request.customer.contactEmail;
+      const queuedEmailId =
+        email && recipient
+          ? await queueEmail(tx, { to: recipient, ...email, template: REQUEST_DECIDED_TEMPLATE, dedupeKey: `part:${part.id}:attempt:${input.attempt}:decided` })
+          : null;
+      return { status: "DECIDED", points, ...(queuedEmailId ? { queuedEmailId } : {}) } as const;
     });
+    return await withNextRequest(actor, input.requestId, outcome);
   } catch (error) {
     // Two approvals of the same review/receipt in different requests at once: the unique key decided.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
@@ -125,4 +141,11 @@ export async function decideRequestPart(actor: Actor, input: z.infer<typeof deci
     }
     throw error;
   }
+}
+
+/** The moderator's next request comes with the last decision: one round trip fewer between requests. */
+async function withNextRequest(actor: Actor, requestId: number, outcome: DecisionOutcome): Promise<DecisionOutcome> {
+  const stillPending = await db.requestPart.count({ where: { requestId, status: "PENDING" } });
+  if (stillPending > 0) return outcome;
+  return { ...outcome, nextRequestId: await findNextRequest(actor, { excludeId: requestId }) };
 }

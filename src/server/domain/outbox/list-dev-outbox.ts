@@ -14,6 +14,20 @@ export async function listDevOutbox(options: { recipient?: string; take?: number
     // Rows written in one statement share created_at; the id keeps their order stable.
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: options.take ?? 100,
-    select: { id: true, channel: true, recipient: true, subject: true, text: true, status: true, provider: true, createdAt: true },
+    select: {
+      id: true,
+      channel: true,
+      recipient: true,
+      subject: true,
+      text: true,
+      status: true,
+      provider: true,
+      createdAt: true,
+      // Emails: a template's output has an HTML part to preview; why and when a send failed.
+      template: true,
+      attempts: true,
+      lastError: true,
+      nextAttemptAt: true,
+    },
   });
 }

@@ -1,0 +1,21 @@
+import "server-only";
+import { after } from "next/server";
+import { deliverDueEmails, deliverOutboxEmail } from "./deliver-outbox-email";
+
+/** Emails retried in passing after each delivery, until a scheduled job runs the sweep on its own. */
+const SWEEP_IN_PASSING = 5;
+
+/**
+ * Sends a queued email once the response has gone out (Next's after()), so the user never waits on the
+ * provider, and a provider failure can never fail the action that queued it.
+ */
+export function deliverEmailAfterResponse(id: number): void {
+  after(async () => {
+    try {
+      await deliverOutboxEmail(id);
+      await deliverDueEmails(SWEEP_IN_PASSING);
+    } catch (error) {
+      console.error(`[email] delivering #${id} after the response failed`, error);
+    }
+  });
+}
