@@ -22,6 +22,7 @@ function areaLinks(role: UserRole): NavItem[] {
   return [
     { href: "/moderation", label: "Модерация" },
     { href: "/staff", label: "Бренд" },
+    { href: "/admin", label: "Администрирование" },
   ];
 }
 

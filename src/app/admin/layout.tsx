@@ -1,0 +1,21 @@
+import type { ReactNode } from "react";
+import { AreaShell } from "@/components/area-shell";
+import { AREA_ROLES, requirePageRole } from "@/server/auth/session";
+
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  const actor = await requirePageRole(AREA_ROLES.admin);
+  return (
+    <AreaShell
+      role={actor.role}
+      who={actor.name ?? actor.email ?? ""}
+      nav={[
+        { href: "/admin", label: "Администрирование" },
+        { href: "/admin/calendar", label: "Календарь" },
+        { href: "/admin/templates", label: "Шаблоны отказов" },
+      ]}
+      signOutTo="/login/staff"
+    >
+      {children}
+    </AreaShell>
+  );
+}

@@ -1,0 +1,38 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Card, CardTitle } from "@/components/ui/card";
+import { AREA_ROLES, requirePageRole } from "@/server/auth/session";
+
+export const metadata: Metadata = { title: "Администрирование" };
+
+const SECTIONS = [
+  {
+    href: "/admin/calendar",
+    title: "Производственный календарь",
+    text: "Праздники, перенесённые выходные и рабочие субботы: по ним считаются сроки проверки заявок.",
+  },
+  {
+    href: "/admin/templates",
+    title: "Шаблоны отказов",
+    text: "Готовые причины отказа, которые модератор подставляет в комментарий участнику.",
+  },
+] as const;
+
+export default async function AdminHomePage() {
+  await requirePageRole(AREA_ROLES.admin);
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold tracking-tight">Администрирование</h1>
+      <div className="grid gap-3 sm:grid-cols-2">
+        {SECTIONS.map((section) => (
+          <Link key={section.href} href={section.href} className="block rounded-2xl focus-visible:outline-2">
+            <Card className="h-full transition-shadow hover:shadow-md">
+              <CardTitle>{section.title}</CardTitle>
+              <p className="mt-1 text-sm text-muted">{section.text}</p>
+            </Card>
+          </Link>
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,206 @@
+"use client";
+
+import { ArrowDown, ArrowUp } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { type FormEvent, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { FormStatus } from "@/components/ui/form-status";
+import { Input } from "@/components/ui/input";
+import { cn } from "@/lib/cn";
+import { createRejectionTemplateAction, moveRejectionTemplateAction, setRejectionTemplateActiveAction, updateRejectionTemplateAction } from "./actions";
+
+type PartKindChoice = "ANY" | "REVIEW" | "RECEIPT";
+
+export interface TemplateView {
+  id: number;
+  title: string;
+  text: string;
+  partKind: "REVIEW" | "RECEIPT" | null;
+  isActive: boolean;
+}
+
+const PART_KIND_LABEL: Record<PartKindChoice, string> = { ANY: "Отзыв и чек", REVIEW: "Только отзыв", RECEIPT: "Только чек" };
+
+/** Title, part and text of a template: creates one, or (with `template`) edits it. */
+export function TemplateForm({ template, onDone }: { template?: TemplateView; onDone?: () => void }) {
+  const router = useRouter();
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const idPrefix = template ? `template-${template.id}` : "template-new";
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (pending) return;
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    const fields = { title: form.get("title"), text: form.get("text"), partKind: form.get("partKind") };
+    setPending(true);
+    setError(null);
+    setDone(null);
+    setFieldErrors({});
+    const result = await (template ? updateRejectionTemplateAction({ ...fields, id: template.id }) : createRejectionTemplateAction(fields)).catch(() => null);
+    setPending(false);
+    if (!result || !result.ok) {
+      setError(result?.message ?? "Не удалось сохранить шаблон. Попробуйте ещё раз.");
+      setFieldErrors(result?.fieldErrors ?? {});
+      return;
+    }
+    if (!template) {
+      formElement.reset();
+      setDone("Шаблон добавлен в конец списка.");
+    }
+    router.refresh();
+    onDone?.();
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4" data-testid={template ? "template-edit-form" : "template-create-form"}>
+      <div className="grid gap-4 sm:grid-cols-[1fr_12rem]">
+        <div className="space-y-1.5">
+          <label htmlFor={`${idPrefix}-title`} className="text-sm font-medium">
+            Название
+          </label>
+          <Input id={`${idPrefix}-title`} name="title" maxLength={60} required defaultValue={template?.title ?? ""} aria-invalid={Boolean(fieldErrors.title)} />
+          {fieldErrors.title && <p className="text-sm text-red-700">{fieldErrors.title}</p>}
+        </div>
+        <div className="space-y-1.5">
+          <label htmlFor={`${idPrefix}-part`} className="text-sm font-medium">
+            Для какой части
+          </label>
+          <select
+            id={`${idPrefix}-part`}
+            name="partKind"
+            defaultValue={template ? (template.partKind ?? "ANY") : "ANY"}
+            aria-invalid={Boolean(fieldErrors.partKind)}
+            className="h-12 w-full rounded-xl border border-line bg-white px-3 text-base aria-[invalid=true]:border-red-500"
+          >
+            {(Object.keys(PART_KIND_LABEL) as PartKindChoice[]).map((kind) => (
+              <option key={kind} value={kind}>
+                {PART_KIND_LABEL[kind]}
+              </option>
+            ))}
+          </select>
+          {fieldErrors.partKind && <p className="text-sm text-red-700">{fieldErrors.partKind}</p>}
+        </div>
+      </div>
+      <div className="space-y-1.5">
+        <label htmlFor={`${idPrefix}-text`} className="text-sm font-medium">
+          Текст для участника
+        </label>
+        <textarea
+          id={`${idPrefix}-text`}
+          name="text"
+          rows={3}
+          maxLength={2000}
+          required
+          defaultValue={template?.text ?? ""}
+          aria-invalid={Boolean(fieldErrors.text)}
+          className="w-full rounded-xl border border-line bg-white p-3 text-base focus:border-brand-500 focus:outline-none aria-[invalid=true]:border-red-500"
+        />
+        {fieldErrors.text && <p className="text-sm text-red-700">{fieldErrors.text}</p>}
+      </div>
+      <FormStatus error={error} done={done} />
+      <div className="flex flex-wrap gap-2">
+        <Button type="submit" disabled={pending}>
+          {pending ? "Сохраняем…" : template ? "Сохранить" : "Добавить шаблон"}
+        </Button>
+        {template && onDone && (
+          <Button type="button" variant="ghost" onClick={onDone} disabled={pending}>
+            Отмена
+          </Button>
+        )}
+      </div>
+    </form>
+  );
+}
+
+/** One template in the administrator's list: its text, place, visibility, and editing in place. */
+export function TemplateRow({ template, isFirst, isLast }: { template: TemplateView; isFirst: boolean; isLast: boolean }) {
+  const router = useRouter();
+  const [editing, setEditing] = useState(false);
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function run(action: () => Promise<{ ok: true } | { ok: false; message: string }>) {
+    if (pending) return;
+    setPending(true);
+    setError(null);
+    const result = await action().catch(() => null);
+    setPending(false);
+    if (!result || !result.ok) {
+      setError(result?.message ?? "Не удалось сохранить. Попробуйте ещё раз.");
+      return;
+    }
+    router.refresh();
+  }
+
+  return (
+    <li className={cn("space-y-3 py-4", !template.isActive && "opacity-75")} data-testid={`template-${template.id}`}>
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <div className="min-w-0 space-y-1">
+          <p className="flex flex-wrap items-center gap-2">
+            <span className="font-medium" data-testid="template-title">
+              {template.title}
+            </span>
+            <Badge tone="brand">{PART_KIND_LABEL[template.partKind ?? "ANY"]}</Badge>
+            {template.isActive ? <Badge tone="success">показывается</Badge> : <Badge>скрыт</Badge>}
+          </p>
+          {!editing && (
+            <p className="whitespace-pre-line text-sm text-muted" data-testid="template-text">
+              {template.text}
+            </p>
+          )}
+        </div>
+        <div className="flex items-center gap-1">
+          <Button
+            type="button"
+            variant="ghost"
+            size="sm"
+            aria-label="Выше"
+            disabled={pending || isFirst}
+            onClick={() => void run(() => moveRejectionTemplateAction({ id: template.id, direction: "UP" }))}
+          >
+            <ArrowUp className="size-4" />
+          </Button>
+          <Button
+            type="button"
+            variant="ghost"
+            size="sm"
+            aria-label="Ниже"
+            disabled={pending || isLast}
+            onClick={() => void run(() => moveRejectionTemplateAction({ id: template.id, direction: "DOWN" }))}
+          >
+            <ArrowDown className="size-4" />
+          </Button>
+        </div>
+      </div>
+      {editing ? (
+        <TemplateForm template={template} onDone={() => setEditing(false)} />
+      ) : (
+        <div className="flex flex-wrap gap-2">
+          <Button type="button" variant="secondary" size="sm" disabled={pending} onClick={() => setEditing(true)}>
+            Изменить
+          </Button>
+          <Button
+            type="button"
+            variant="secondary"
+            size="sm"
+            disabled={pending}
+            onClick={() => void run(() => setRejectionTemplateActiveAction({ id: template.id, isActive: !template.isActive }))}
+          >
+            {template.isActive ? "Скрыть от модераторов" : "Показывать модераторам"}
+          </Button>
+        </div>
+      )}
+      {error && (
+        <Alert tone="error" data-testid="form-error">
+          {error}
+        </Alert>
+      )}
+    </li>
+  );
+}
