@@ -59,7 +59,7 @@ async function main(): Promise<number> {
       const jsonFile = path.join(resultsDir, "playwright.json");
       const playwright = spawnSync(
         process.execPath,
-        [path.join(REPO_ROOT, "node_modules", "@playwright", "test", "cli.js"), "test", "--reporter=list,json"],
+        [path.join(REPO_ROOT, "node_modules", "@playwright", "test", "cli.js"), "test", "--reporter=list,json", ...(runUnit ? [] : positionals)],
         { cwd: REPO_ROOT, env: { ...env, E2E_DATABASE_URL: e2eUrl, PLAYWRIGHT_JSON_OUTPUT_FILE: jsonFile }, stdio: "inherit" },
       );
       const counts = readPlaywrightCounts(jsonFile);

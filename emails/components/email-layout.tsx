@@ -39,7 +39,24 @@ const styles = {
   footerLink: { color: emailColors.muted, textDecoration: "underline" },
 } satisfies Record<string, CSSProperties>;
 
-export function EmailLayout({ preview, cabinetUrl, children }: { preview: string; cabinetUrl: string; children: ReactNode }) {
+/**
+ * Why the email came to this address: the cabinet's notification address (the default), an order's
+ * delivery address, or a staff account's sign-in address (the daily digests; `cabinetUrl` is then the
+ * staff member's area of the portal).
+ */
+export type EmailAddressSource = "contact" | "order" | "staff";
+
+export function EmailLayout({
+  preview,
+  cabinetUrl,
+  children,
+  addressSource = "contact",
+}: {
+  preview: string;
+  cabinetUrl: string;
+  children: ReactNode;
+  addressSource?: EmailAddressSource;
+}) {
   return (
     <Html lang="ru">
       <Head>
@@ -56,14 +73,33 @@ export function EmailLayout({ preview, cabinetUrl, children }: { preview: string
           </Text>
           <Section style={styles.card}>{children}</Section>
           <Hr style={{ borderColor: emailColors.line, margin: "20px 0 8px" }} />
-          <Text style={styles.footer}>
-            Вы получили это письмо, потому что указали этот адрес для уведомлений в личном кабинете Carely. Изменить адрес
-            или отказаться от писем можно в{" "}
-            <Link href={cabinetUrl} style={styles.footerLink}>
-              кабинете
-            </Link>
-            . Письмо отправлено автоматически — отвечать на него не нужно.
-          </Text>
+          {addressSource === "staff" ? (
+            <Text style={styles.footer}>
+              Вы получили это письмо как сотрудник программы Carely: сводка приходит по утрам, когда есть срочная работа. Всё
+              остальное — в{" "}
+              <Link href={cabinetUrl} style={styles.footerLink}>
+                рабочем разделе портала
+              </Link>
+              . Письмо отправлено автоматически — отвечать на него не нужно.
+            </Text>
+          ) : addressSource === "order" ? (
+            <Text style={styles.footer}>
+              Вы получили это письмо, потому что указали этот адрес при заказе приза в{" "}
+              <Link href={cabinetUrl} style={styles.footerLink}>
+                кабинете Carely
+              </Link>
+              . Письмо отправлено автоматически — отвечать на него не нужно.
+            </Text>
+          ) : (
+            <Text style={styles.footer}>
+              Вы получили это письмо, потому что указали этот адрес для уведомлений в личном кабинете Carely. Изменить адрес
+              или отказаться от писем можно в{" "}
+              <Link href={cabinetUrl} style={styles.footerLink}>
+                кабинете
+              </Link>
+              . Письмо отправлено автоматически — отвечать на него не нужно.
+            </Text>
+          )}
         </Container>
       </Body>
     </Html>

@@ -25,17 +25,18 @@ export const DEMO_PRODUCTS = [
   { sku: "CRL-SN-001", name: "Солнцезащитный флюид SPF 50+", category: "Защита от солнца" },
 ] as const;
 
+// Pictures are bundled SVGs under public/prizes/; staff can upload real photos over them.
 export const DEMO_PRIZES = [
-  { title: "Косметичка Carely", partnerName: "Carely", kind: "PHYSICAL", pointsPrice: 500, stock: 120, description: "Стёганая косметичка пудрового цвета на молнии." },
-  { title: "Набор миниатюр «Уход за лицом»", partnerName: "Carely", kind: "PHYSICAL", pointsPrice: 1200, stock: 60, description: "Пять миниатюр бестселлеров: гель, тонер, сыворотка, крем, маска." },
-  { title: "Сыворотка с витамином C 15%, 30 мл", partnerName: "Carely", kind: "PHYSICAL", pointsPrice: 1500, stock: 40, description: "Полноразмерная сыворотка в подарок." },
-  { title: "Шёлковая повязка для сна", partnerName: "Carely", kind: "PHYSICAL", pointsPrice: 900, stock: 8, description: "Натуральный шёлк, мягкая резинка." },
-  { title: "Зеркало с подсветкой", partnerName: "Carely", kind: "PHYSICAL", pointsPrice: 2500, stock: 15, description: "Настольное зеркало с LED-подсветкой и зарядкой от USB-C." },
-  { title: "Подписка на онлайн-кинотеатр, 1 месяц", partnerName: "Кинопоиск", kind: "DIGITAL", pointsPrice: 700, stock: 0, description: "Промокод на месяц подписки. Придёт на вашу почту после одобрения заказа." },
-  { title: "Онлайн-курс «Основы ухода за кожей»", partnerName: "Skillbox", kind: "DIGITAL", pointsPrice: 1000, stock: 0, description: "Доступ к видеокурсу из 12 уроков от дерматолога." },
-  { title: "Промокод −20% в магазине Carely", partnerName: "Carely", kind: "DIGITAL", pointsPrice: 300, stock: 0, description: "Скидка на любой заказ в официальном интернет-магазине." },
-  { title: "Сертификат в книжный магазин, 500 ₽", partnerName: "Литрес", kind: "DIGITAL", pointsPrice: 800, stock: 0, description: "Электронный сертификат на книги и аудиокниги." },
-  { title: "Дорожный набор «Уход в поездке»", partnerName: "Carely", kind: "PHYSICAL", pointsPrice: 1800, stock: 0, description: "Сейчас закончился — скоро пополним." },
+  { title: "Косметичка Carely", partnerName: "Carely", kind: "PHYSICAL", pointsPrice: 500, stock: 120, description: "Стёганая косметичка пудрового цвета на молнии.", imageUrl: "/prizes/cosmetic-bag.svg" },
+  { title: "Набор миниатюр «Уход за лицом»", partnerName: "Carely", kind: "PHYSICAL", pointsPrice: 1200, stock: 60, description: "Пять миниатюр бестселлеров: гель, тонер, сыворотка, крем, маска.", imageUrl: "/prizes/mini-set.svg" },
+  { title: "Сыворотка с витамином C 15%, 30 мл", partnerName: "Carely", kind: "PHYSICAL", pointsPrice: 1500, stock: 40, description: "Полноразмерная сыворотка в подарок.", imageUrl: "/prizes/vitamin-c-serum.svg" },
+  { title: "Шёлковая повязка для сна", partnerName: "Carely", kind: "PHYSICAL", pointsPrice: 900, stock: 8, description: "Натуральный шёлк, мягкая резинка.", imageUrl: "/prizes/silk-sleep-mask.svg" },
+  { title: "Зеркало с подсветкой", partnerName: "Carely", kind: "PHYSICAL", pointsPrice: 2500, stock: 15, description: "Настольное зеркало с LED-подсветкой и зарядкой от USB-C.", imageUrl: "/prizes/led-mirror.svg" },
+  { title: "Подписка на онлайн-кинотеатр, 1 месяц", partnerName: "Кинопоиск", kind: "DIGITAL", pointsPrice: 700, stock: 0, description: "Промокод на месяц подписки. Придёт на вашу почту после одобрения заказа.", imageUrl: "/prizes/cinema-subscription.svg" },
+  { title: "Онлайн-курс «Основы ухода за кожей»", partnerName: "Skillbox", kind: "DIGITAL", pointsPrice: 1000, stock: 0, description: "Доступ к видеокурсу из 12 уроков от дерматолога.", imageUrl: "/prizes/skincare-course.svg" },
+  { title: "Промокод −20% в магазине Carely", partnerName: "Carely", kind: "DIGITAL", pointsPrice: 300, stock: 0, description: "Скидка на любой заказ в официальном интернет-магазине.", imageUrl: "/prizes/promo-code.svg" },
+  { title: "Сертификат в книжный магазин, 500 ₽", partnerName: "Литрес", kind: "DIGITAL", pointsPrice: 800, stock: 0, description: "Электронный сертификат на книги и аудиокниги.", imageUrl: "/prizes/book-certificate.svg" },
+  { title: "Дорожный набор «Уход в поездке»", partnerName: "Carely", kind: "PHYSICAL", pointsPrice: 1800, stock: 0, description: "Сейчас закончился — скоро пополним.", imageUrl: "/prizes/travel-kit.svg" },
 ] as const;
 
 /** Codes for the digital demo prizes (a real programme imports them from the partner's CSV). */

@@ -48,7 +48,7 @@ export async function seedDemoData(databaseUrl: string, log: (line: string) => v
         if (prize.kind === "DIGITAL") {
           const codes = demoPrizeCodes(prize.title, 25);
           await tx.prizeCode.createMany({
-            data: codes.map((code) => ({ prizeId: created.id, code, codeHint: `…${code.slice(-4)}`, importBatch: "demo" })),
+            data: codes.map((code) => ({ prizeId: created.id, code, codeHint: code.slice(-4), importBatch: "demo" })),
           });
         }
       }

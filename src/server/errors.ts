@@ -15,7 +15,9 @@ export type AppErrorCode =
   | "CONSENT_REQUIRED"
   | "ACCOUNT_DISABLED"
   | "INVALID_CREDENTIALS"
-  | "DELIVERY_FAILED";
+  | "DELIVERY_FAILED"
+  /** An external service the action needs (a carrier's pickup-point directory) did not answer properly. */
+  | "UNAVAILABLE";
 
 export class AppError extends Error {
   readonly code: AppErrorCode;

@@ -103,7 +103,7 @@ test("moderators get 403 in the admin area", async ({ page }) => {
 // A fresh browser context per role: no sign-out racing the next sign-in's session cookie.
 test("brand staff get 403 in the admin area", async ({ page }) => {
   await signInStaff(page, DEMO.staff);
-  await expect(page).toHaveURL(/\/staff$/);
+  await expect(page).toHaveURL(/:\d+\/staff$/); // the staff area, not /login/staff
   const response = await page.goto("/admin/calendar");
   expect(response?.status()).toBe(403);
   await expect(page.getByRole("heading", { name: "Нет доступа к этому разделу" })).toBeVisible();

@@ -1,4 +1,4 @@
-import { type Page, expect } from "@playwright/test";
+import { type Browser, type Page, expect } from "@playwright/test";
 
 export const DEMO = {
   moderator: { email: "moderator@carely.demo", password: "carely-moderator-2026" },
@@ -44,4 +44,17 @@ export async function signInStaff(page: Page, account: { email: string; password
   await page.getByLabel("Электронная почта").fill(account.email);
   await page.getByLabel("Пароль").fill(account.password);
   await page.getByRole("button", { name: "Войти" }).click();
+}
+
+/** Runs `run` as a staff member in a browser context of their own, beside the shopper's. */
+export async function asStaffMember(browser: Browser, account: { email: string; password: string }, home: RegExp, run: (page: Page) => Promise<void>): Promise<void> {
+  const context = await browser.newContext({ locale: "ru-RU", timezoneId: "Europe/Moscow" });
+  const page = await context.newPage();
+  try {
+    await signInStaff(page, account);
+    await expect(page).toHaveURL(home);
+    await run(page);
+  } finally {
+    await context.close();
+  }
 }

@@ -1,20 +1,10 @@
 import path from "node:path";
 import { type Browser, type Page, expect, test } from "@playwright/test";
-import { DEMO, signInShopper, signInStaff } from "./helpers";
+import { DEMO, asStaffMember, signInShopper } from "./helpers";
 
 const FIXTURES = path.resolve(import.meta.dirname, "..", "..", "..", "shared", "fixtures");
 
-async function asModerator(browser: Browser, run: (page: Page) => Promise<void>): Promise<void> {
-  const context = await browser.newContext({ locale: "ru-RU", timezoneId: "Europe/Moscow" });
-  const page = await context.newPage();
-  try {
-    await signInStaff(page, DEMO.moderator);
-    await expect(page).toHaveURL(/\/moderation$/);
-    await run(page);
-  } finally {
-    await context.close();
-  }
-}
+const asModerator = (browser: Browser, run: (page: Page) => Promise<void>) => asStaffMember(browser, DEMO.moderator, /\/moderation$/, run);
 
 test("file → approve review, reject receipt with a template → shopper re-sends → 600 points", async ({ page, browser }) => {
   await signInShopper(page);

@@ -87,3 +87,40 @@ export async function createImage(
   });
   return db.image.findUniqueOrThrow({ where: { id } });
 }
+
+export async function createPrize(
+  overrides: {
+    title?: string;
+    kind?: "PHYSICAL" | "DIGITAL";
+    pointsPrice?: number;
+    stock?: number;
+    isActive?: boolean;
+    partnerName?: string;
+    sortOrder?: number;
+    imageUrl?: string | null;
+  } = {},
+) {
+  const n = next();
+  return db.prize.create({
+    data: {
+      title: overrides.title ?? `Тестовый приз ${n}`,
+      kind: overrides.kind ?? "PHYSICAL",
+      pointsPrice: overrides.pointsPrice ?? 500,
+      // A digital prize's stock is its codes (createPrizeCodes); the column stays 0 for it.
+      stock: overrides.stock ?? ((overrides.kind ?? "PHYSICAL") === "PHYSICAL" ? 10 : 0),
+      isActive: overrides.isActive ?? true,
+      partnerName: overrides.partnerName ?? "Carely",
+      sortOrder: overrides.sortOrder ?? 0,
+      imageUrl: overrides.imageUrl ?? null,
+    },
+  });
+}
+
+/** `count` unused codes for a digital prize, `TEST-<prize>-0001`…, in id order. */
+export async function createPrizeCodes(prizeId: number, count: number) {
+  const codes = Array.from({ length: count }, (_, index) => `TEST-${prizeId}-${(index + 1).toString().padStart(4, "0")}`);
+  await db.prizeCode.createMany({
+    data: codes.map((code) => ({ prizeId, code, codeHint: code.slice(-4), importBatch: "test" })),
+  });
+  return db.prizeCode.findMany({ where: { prizeId }, orderBy: { id: "asc" } });
+}

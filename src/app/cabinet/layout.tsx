@@ -9,6 +9,8 @@ export default async function CabinetLayout({ children }: { children: ReactNode 
     <AreaShell role={actor.role} who={actor.phone ? formatRussianPhone(actor.phone) : ""} nav={[
         { href: "/cabinet", label: "Кабинет" },
         { href: "/cabinet/requests", label: "Заявки" },
+        { href: "/cabinet/prizes", label: "Призы" },
+        { href: "/cabinet/orders", label: "Заказы" },
       ]} signOutTo="/login">
       {children}
     </AreaShell>

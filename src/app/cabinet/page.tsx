@@ -21,9 +21,14 @@ export default async function CabinetPage() {
           {formatPoints(overview.balance)} <span className="text-xl font-normal text-white/80">баллов</span>
         </p>
         <p className="mt-3 text-sm text-white/80">500 баллов за каждый новый отзыв и 100 за чек с QR-кодом.</p>
-        <Link href="/cabinet/requests/new" className="mt-4 inline-flex h-11 items-center rounded-xl bg-white px-4 text-[15px] font-medium text-brand-700">
-          Отправить заявку
-        </Link>
+        <div className="mt-4 flex flex-wrap gap-2">
+          <Link href="/cabinet/requests/new" className="inline-flex h-11 items-center rounded-xl bg-white px-4 text-[15px] font-medium text-brand-700">
+            Отправить заявку
+          </Link>
+          <Link href="/cabinet/prizes" className="inline-flex h-11 items-center rounded-xl px-4 text-[15px] font-medium text-white ring-1 ring-white/60 hover:bg-white/10">
+            Выбрать приз
+          </Link>
+        </div>
       </Card>
 
       {overview.notifications.length > 0 && (

@@ -2,10 +2,16 @@ import type { ReactNode } from "react";
 import { AreaShell } from "@/components/area-shell";
 import { AREA_ROLES, requirePageRole } from "@/server/auth/session";
 
+const STAFF_NAV = [
+  { href: "/staff", label: "Бренд" },
+  { href: "/staff/orders", label: "Заказы" },
+  { href: "/staff/prizes", label: "Призы" },
+];
+
 export default async function StaffLayout({ children }: { children: ReactNode }) {
   const actor = await requirePageRole(AREA_ROLES.staff);
   return (
-    <AreaShell role={actor.role} who={actor.name ?? actor.email ?? ""} nav={[{ href: "/staff", label: "Бренд" }]} signOutTo="/login/staff">
+    <AreaShell role={actor.role} who={actor.name ?? actor.email ?? ""} nav={STAFF_NAV} signOutTo="/login/staff">
       {children}
     </AreaShell>
   );

@@ -41,6 +41,16 @@ const envSchema = z.object({
   // Online receipt check (proverkacheka.com) when RECEIPT_CHECK_TOKEN is set; offline checks otherwise.
   RECEIPT_CHECK_TOKEN: optionalString,
   RECEIPT_CHECK_BASE_URL: z.string().url().default("https://proverkacheka.com"),
+
+  // Pickup points: CDEK API v2 when both CDEK_CLIENT_* are set, Russian Post's office lookup when both
+  // RUSSIAN_POST_* credentials are set; the bundled directory otherwise (per carrier).
+  CDEK_CLIENT_ID: optionalString,
+  CDEK_CLIENT_SECRET: optionalString,
+  CDEK_BASE_URL: z.string().url().default("https://api.cdek.ru"),
+  RUSSIAN_POST_ACCESS_TOKEN: optionalString,
+  /** base64 of "login:password" (the X-User-Authorization header). */
+  RUSSIAN_POST_LOGIN_KEY: optionalString,
+  RUSSIAN_POST_BASE_URL: z.string().url().default("https://otpravka-api.pochta.ru"),
 });
 
 export type Env = z.infer<typeof envSchema>;

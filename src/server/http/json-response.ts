@@ -9,6 +9,7 @@ const STATUS_BY_CODE: Partial<Record<AppErrorCode | "INTERNAL", number>> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 

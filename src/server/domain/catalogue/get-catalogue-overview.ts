@@ -19,7 +19,8 @@ export async function getCatalogueOverview(_actor: Actor) {
         pointsPrice: true,
         stock: true,
         isActive: true,
-        _count: { select: { codes: { where: { issuedAt: null } } } },
+        // Free codes only: a code reserved by an order waiting for approval is no longer available.
+        _count: { select: { codes: { where: { orderId: null } } } },
       },
     }),
   ]);
@@ -27,7 +28,7 @@ export async function getCatalogueOverview(_actor: Actor) {
     products,
     prizes: prizes.map(({ _count, ...prize }) => ({
       ...prize,
-      // Digital prizes are limited by their unused codes, physical ones by units in stock.
+      // Digital prizes are limited by their unreserved codes, physical ones by units in stock.
       available: prize.kind === "DIGITAL" ? _count.codes : prize.stock,
     })),
   };

@@ -1,0 +1,18 @@
+import type { OrderStatus } from "@/generated/prisma/enums";
+
+/** How a prize order's status reads to the shopper (and on staff screens). */
+export const ORDER_STATUS_LABEL: Record<OrderStatus, string> = {
+  NEW: "Оформлен",
+  APPROVED: "Подтверждён",
+  SHIPPED: "Отправлен",
+  DELIVERED: "Доставлен",
+  CANCELLED: "Отменён",
+};
+
+export const ORDER_STATUS_TONE: Record<OrderStatus, "neutral" | "brand" | "success" | "warning" | "danger"> = {
+  NEW: "neutral",
+  APPROVED: "brand",
+  SHIPPED: "brand",
+  DELIVERED: "success",
+  CANCELLED: "danger",
+};

@@ -1,0 +1,87 @@
+import "server-only";
+import { z } from "zod";
+import type { UserRole } from "@/generated/prisma/enums";
+
+/** Who keeps the catalogue: brand staff, and administrators who see every staff area. */
+export const CATALOGUE_ROLES: readonly UserRole[] = ["STAFF", "ADMIN"];
+
+export const PRIZE_LIMITS = {
+  maxPrice: 10_000_000,
+  maxStock: 1_000_000,
+  maxImages: 10,
+} as const;
+
+/**
+ * A whole number typed into a form: spaces (also the non-breaking ones Russian formatting puts between
+ * thousands) are ignored, an empty field counts as missing, anything else that is not a number is refused
+ * with `required` rather than zod's English default.
+ */
+function wholeNumber(required: string, notWhole: string) {
+  return z.preprocess(
+    (value) => (typeof value === "string" ? (value.trim() === "" ? undefined : Number(value.replace(/[\s\u00a0\u202f]/g, ""))) : value),
+    z.number({ error: required }).int(notWhole),
+  );
+}
+
+/** An optional number field: left empty, it is simply not given. */
+function blankAsMissing<T extends z.ZodType>(schema: T) {
+  return z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema);
+}
+
+export const prizeIdSchema = z.coerce.number({ error: "Приз не найден." }).int("Приз не найден.").positive("Приз не найден.");
+
+export const prizeFields = z
+  .object({
+    title: z
+      .string({ error: "Укажите название приза." })
+      .trim()
+      .min(1, "Укажите название приза — его видит участник в каталоге.")
+      .max(120, "Название — не длиннее 120 символов."),
+    description: z
+      .string()
+      .trim()
+      .max(4000, "Описание — не длиннее 4000 символов.")
+      .optional()
+      .transform((value) => value || null),
+    partnerName: z
+      .string({ error: "Укажите партнёра." })
+      .trim()
+      .min(1, "Укажите партнёра: Carely для призов бренда или название партнёра.")
+      .max(80, "Название партнёра — не длиннее 80 символов."),
+    kind: z.enum(["PHYSICAL", "DIGITAL"], { error: "Выберите тип приза: физический или цифровой." }),
+    pointsPrice: wholeNumber("Укажите цену в баллах.", "Цена — целое число баллов.")
+      .pipe(z.number().positive("Цена должна быть больше нуля.").max(PRIZE_LIMITS.maxPrice, "Цена слишком большая.")),
+    /** Physical prizes only: units in stock. Digital prizes are limited by their codes. */
+    stock: blankAsMissing(
+      wholeNumber("Укажите остаток — сколько штук есть на складе.", "Остаток — целое число штук.")
+        .pipe(z.number().min(0, "Остаток не может быть отрицательным.").max(PRIZE_LIMITS.maxStock, "Остаток слишком большой."))
+        .optional(),
+    ),
+    isActive: z.boolean({ error: "Укажите, показывать ли приз в каталоге." }),
+    sortOrder: blankAsMissing(
+      wholeNumber("Укажите порядок в каталоге числом.", "Порядок — целое число.")
+        .pipe(z.number().min(-100_000, "Порядок — число от −100 000 до 100 000.").max(100_000, "Порядок — число от −100 000 до 100 000."))
+        .optional(),
+    ).transform((value) => value ?? 0),
+  })
+  .superRefine((value, context) => {
+    if (value.kind === "PHYSICAL" && value.stock === undefined) {
+      context.addIssue({ code: "custom", path: ["stock"], message: "Укажите остаток — сколько штук есть на складе." });
+    }
+  });
+
+export type PrizeFields = z.infer<typeof prizeFields>;
+
+/** The prize's row as the form's fields set it: a digital prize keeps no unit stock (its codes are the stock). */
+export function prizeData(fields: PrizeFields) {
+  return {
+    title: fields.title,
+    description: fields.description,
+    partnerName: fields.partnerName,
+    kind: fields.kind,
+    pointsPrice: fields.pointsPrice,
+    stock: fields.kind === "PHYSICAL" ? (fields.stock ?? 0) : 0,
+    isActive: fields.isActive,
+    sortOrder: fields.sortOrder,
+  };
+}
