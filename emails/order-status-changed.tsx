@@ -1,9 +1,10 @@
-import { Button, Heading, Link, Section, Text } from "@react-email/components";
+import { Heading, Link, Section, Text } from "@react-email/components";
 import type { CSSProperties } from "react";
 import type { Carrier } from "@/generated/prisma/enums";
 import { formatDate, formatPoints } from "@/lib/format";
 import { CARRIER_LABEL } from "@/lib/tracking";
 import { pluralRu } from "@/server/errors";
+import { EmailAction, emailLinkStyle } from "./components/email-action";
 import { type EmailAddressSource, EmailLayout, emailColors } from "./components/email-layout";
 import { type RenderedEmail, renderEmail } from "./render-email";
 
@@ -62,18 +63,6 @@ const styles = {
   infoBox: { backgroundColor: emailColors.brandSoft, borderLeft: `4px solid ${emailColors.brand}`, borderRadius: "8px", padding: "12px 16px", margin: "4px 0 16px" },
   infoText: { margin: 0, fontSize: "16px", lineHeight: "24px", color: emailColors.ink, wordBreak: "break-word" },
   points: { margin: 0, fontSize: "24px", lineHeight: "30px", fontWeight: 700, color: emailColors.success },
-  button: {
-    display: "inline-block",
-    backgroundColor: emailColors.brand,
-    color: "#ffffff",
-    borderRadius: "12px",
-    padding: "12px 20px",
-    fontSize: "16px",
-    fontWeight: 600,
-    textDecoration: "none",
-  },
-  fallback: { margin: "16px 0 0", fontSize: "13px", lineHeight: "20px", color: emailColors.muted, wordBreak: "break-all" },
-  fallbackLink: { color: emailColors.brand },
 } satisfies Record<string, CSSProperties>;
 
 /** Text as typed by staff (a reason, a description): line breaks kept, escaped by React like any text. */
@@ -146,7 +135,7 @@ function StatusBody(props: OrderStatusEmailProps) {
           </Section>
           <Text style={styles.text}>
             Следите за посылкой на{" "}
-            <Link href={props.trackingUrl} style={styles.fallbackLink}>
+            <Link href={props.trackingUrl} style={emailLinkStyle}>
               сайте {CARRIER_LABEL[props.carrier]}
             </Link>
             . Когда она придёт в пункт выдачи, возьмите с собой паспорт.
@@ -199,16 +188,7 @@ export default function OrderStatusChangedEmail(props: OrderStatusEmailProps) {
   return (
     <EmailLayout preview={previewOf(props)} cabinetUrl={props.cabinetUrl} addressSource={props.addressSource}>
       <StatusBody {...props} />
-      <Button href={props.orderUrl} style={styles.button}>
-        Открыть заказ
-      </Button>
-      {/* The text part already shows the link beside the button. */}
-      <Text style={styles.fallback} data-skip-in-text="true">
-        Если кнопка не нажимается, откройте ссылку:{" "}
-        <Link href={props.orderUrl} style={styles.fallbackLink}>
-          {props.orderUrl}
-        </Link>
-      </Text>
+      <EmailAction href={props.orderUrl} label="Открыть заказ" />
     </EmailLayout>
   );
 }

@@ -1,7 +1,8 @@
-import { Button, Heading, Link, Section, Text } from "@react-email/components";
+import { Heading, Section, Text } from "@react-email/components";
 import type { CSSProperties } from "react";
 import { formatPoints } from "@/lib/format";
 import { pluralRu } from "@/server/errors";
+import { EmailAction } from "./components/email-action";
 import { EmailLayout, emailColors } from "./components/email-layout";
 import { type RenderedEmail, renderEmail } from "./render-email";
 
@@ -49,18 +50,6 @@ const styles = {
     margin: "4px 0 16px",
   },
   comment: { margin: 0, fontSize: "16px", lineHeight: "24px", color: emailColors.ink, wordBreak: "break-word" },
-  button: {
-    display: "inline-block",
-    backgroundColor: emailColors.brand,
-    color: "#ffffff",
-    borderRadius: "12px",
-    padding: "12px 20px",
-    fontSize: "16px",
-    fontWeight: 600,
-    textDecoration: "none",
-  },
-  fallback: { margin: "16px 0 0", fontSize: "13px", lineHeight: "20px", color: emailColors.muted, wordBreak: "break-all" },
-  fallbackLink: { color: emailColors.brand },
 } satisfies Record<string, CSSProperties>;
 
 /** The inbox shows one short line next to the subject. */
@@ -122,16 +111,7 @@ export default function RequestDecidedEmail(props: RequestDecidedEmailProps) {
         </Text>
       )}
 
-      <Button href={props.requestUrl} style={styles.button}>
-        Открыть заявку
-      </Button>
-      {/* The text part already shows the link beside the button. */}
-      <Text style={styles.fallback} data-skip-in-text="true">
-        Если кнопка не нажимается, откройте ссылку:{" "}
-        <Link href={props.requestUrl} style={styles.fallbackLink}>
-          {props.requestUrl}
-        </Link>
-      </Text>
+      <EmailAction href={props.requestUrl} label="Открыть заявку" />
     </EmailLayout>
   );
 }

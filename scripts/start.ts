@@ -7,6 +7,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { buildInputsHash, isBuildFresh, writeBuildStamp } from "./lib/build-stamp.ts";
 import { ensureDatabase } from "./lib/database.ts";
+import { type JobWorkerProcess, startJobWorkerProcess } from "./lib/job-worker-process.ts";
 import { DEMO_ACCOUNTS, DEMO_SHOPPER_PHONE } from "./lib/demo-data.ts";
 import { localAuthSecret } from "./lib/local-secret.ts";
 import { applyMigrations } from "./lib/migrations.ts";
@@ -79,17 +80,26 @@ async function main(): Promise<void> {
     stdio: "inherit",
   });
 
+  // The background jobs (email sweep, staff digests, forfeiture) beside the web app, unless this instance is
+  // web-only (JOBS_DISABLED=1, when a separate `npm run worker` runs them).
+  let jobs: JobWorkerProcess | null = null;
+  if (process.env.JOBS_DISABLED === "1") log("Background jobs are off here (JOBS_DISABLED=1): run `npm run worker` somewhere.");
+  else jobs = startJobWorkerProcess({ env: { ...childEnv, NODE_ENV: mode === "dev" ? "development" : "production" }, log });
+
   log(`Portal starting on http://localhost:${port} (ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s so far)`);
   if (database.embedded || process.env.SEED_DEMO_DATA === "1") printDemoAccounts(port);
 
   const shutdown = (signal: NodeJS.Signals) => {
     log(`Received ${signal}, stopping…`);
     if (server.exitCode === null) server.kill(signal);
+    void jobs?.stop(signal);
   };
   process.on("SIGINT", shutdown);
   process.on("SIGTERM", shutdown);
 
   const code: number = await new Promise((resolve) => server.on("exit", (exitCode, signal) => resolve(exitCode ?? (signal ? 0 : 1))));
+  // The worker goes before the database it works on (and with the web server, should that exit by itself).
+  await jobs?.stop();
   await stopDatabase();
   process.exit(code);
 }

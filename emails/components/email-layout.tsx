@@ -42,9 +42,10 @@ const styles = {
 /**
  * Why the email came to this address: the cabinet's notification address (the default), an order's
  * delivery address, or a staff account's sign-in address (the daily digests; `cabinetUrl` is then the
- * staff member's area of the portal).
+ * staff member's area of the portal), or an invite to a staff account (`cabinetUrl` is then the staff
+ * sign-in page).
  */
-export type EmailAddressSource = "contact" | "order" | "staff";
+export type EmailAddressSource = "contact" | "order" | "staff" | "invite";
 
 export function EmailLayout({
   preview,
@@ -73,7 +74,16 @@ export function EmailLayout({
           </Text>
           <Section style={styles.card}>{children}</Section>
           <Hr style={{ borderColor: emailColors.line, margin: "20px 0 8px" }} />
-          {addressSource === "staff" ? (
+          {addressSource === "invite" ? (
+            <Text style={styles.footer}>
+              Вы получили это письмо, потому что администратор программы Carely пригласил этот адрес в{" "}
+              <Link href={cabinetUrl} style={styles.footerLink}>
+                рабочий раздел портала
+              </Link>
+              . Если вы не ждали приглашения, просто не открывайте ссылку: без неё учётная запись не появится. Письмо
+              отправлено автоматически — отвечать на него не нужно.
+            </Text>
+          ) : addressSource === "staff" ? (
             <Text style={styles.footer}>
               Вы получили это письмо как сотрудник программы Carely: сводка приходит по утрам, когда есть срочная работа. Всё
               остальное — в{" "}

@@ -8,6 +8,7 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   applyMigrations,
@@ -118,6 +119,16 @@ describe("the repository's migrations", () => {
   it("produce a database that matches prisma/schema.prisma", async () => {
     expect(names.length).toBeGreaterThan(0);
     expect(await diffDatabaseToSchema(migrated.url, DEFAULT_SCHEMA_PATH)).toBe("");
+  });
+
+  it("match prisma/schema.prisma with the job runner's pg-boss schema beside them: the diff reads `public` only", async () => {
+    const database = await freshDatabase();
+    await applyMigrations(database.url);
+    // What pg-boss creates on its first start, in the job runner's schema (JOBS_SCHEMA in src/server/jobs/job-runner.ts).
+    await query(database.url, PgBoss.getConstructionPlans("pgboss"));
+    const [pgboss] = await query<{ tables: number }>(database.url, `SELECT count(*)::int AS tables FROM information_schema.tables WHERE table_schema = 'pgboss'`);
+    expect(pgboss!.tables).toBeGreaterThan(0);
+    expect(await diffDatabaseToSchema(database.url, DEFAULT_SCHEMA_PATH)).toBe("");
   });
 
   it("would be caught lacking: a model without a migration makes the diff non-empty", async () => {

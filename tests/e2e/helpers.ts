@@ -16,10 +16,14 @@ export function randomPhone(): { typed: string; e164: string } {
 export async function readCodeFromOutbox(page: Page, e164: string): Promise<string> {
   const outbox = await page.context().newPage();
   try {
-    await outbox.goto(`/dev/outbox?to=${encodeURIComponent(e164)}`);
-    const text = await outbox.getByTestId("outbox-text").first().innerText();
-    const code = /\b(\d{6})\b/.exec(text)?.[1];
-    expect(code, `a code in the outbox for ${e164}`).toBeTruthy();
+    // The page is a snapshot: reload until the message is there, as a developer would.
+    let code: string | undefined;
+    await expect(async () => {
+      await outbox.goto(`/dev/outbox?to=${encodeURIComponent(e164)}`);
+      const text = await outbox.getByTestId("outbox-text").first().innerText({ timeout: 1_000 });
+      code = /\b(\d{6})\b/.exec(text)?.[1];
+      expect(code, `a code in the outbox for ${e164}`).toBeTruthy();
+    }).toPass({ timeout: 15_000 });
     return code!;
   } finally {
     await outbox.close();

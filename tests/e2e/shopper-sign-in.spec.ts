@@ -28,6 +28,7 @@ test("malformed phones, missing consent and wrong codes get clear messages witho
   const phone = randomPhone();
   await phoneField.fill(phone.typed);
   await page.getByRole("button", { name: "Получить код" }).click();
+  await expect(page.getByText("Мы отправили SMS с кодом")).toBeVisible();
   const code = await readCodeFromOutbox(page, phone.e164);
   const wrong = code === "000000" ? "111111" : "000000";
   for (let left = 4; left >= 1; left -= 1) {

@@ -1,5 +1,7 @@
+import { randomUUID } from "node:crypto";
 import { hash } from "@node-rs/argon2";
 import { db } from "../../src/server/db/client.ts";
+import { appendLedgerEntry } from "../../src/server/domain/ledger/append-ledger-entry.ts";
 import type { UserRole } from "../../src/generated/prisma/enums.ts";
 
 // Shared test-data factories. Each returns the created row; overrides change only what a test cares about.
@@ -15,7 +17,7 @@ export function uniquePhone(): string {
   return `+79001${(next() + Math.floor(Math.random() * 1000) * 1000).toString().padStart(6, "0").slice(-6)}`;
 }
 
-export async function createShopper(overrides: { phone?: string; isActive?: boolean; pointsBalance?: number } = {}) {
+export async function createShopper(overrides: { phone?: string; isActive?: boolean; pointsBalance?: number; contactEmail?: string | null } = {}) {
   return db.user.create({
     data: {
       role: "CUSTOMER",
@@ -24,8 +26,19 @@ export async function createShopper(overrides: { phone?: string; isActive?: bool
       consentVersion: "test",
       isActive: overrides.isActive ?? true,
       pointsBalance: overrides.pointsBalance ?? 0,
+      contactEmail: overrides.contactEmail ?? null,
     },
   });
+}
+
+/**
+ * Points credited through the ledger at `at`, as an approved review would be: the entry, the cached balance
+ * and the forfeiture clock move together (createShopper's pointsBalance sets the balance alone).
+ */
+export async function creditPoints(customerId: number, amount: number, at: Date) {
+  return db.$transaction((tx) =>
+    appendLedgerEntry(tx, { customerId, kind: "REVIEW_APPROVED", amount, idempotencyKey: `test-credit:${randomUUID()}`, reason: "test", at }),
+  );
 }
 
 export const STAFF_TEST_PASSWORD = "correct horse battery staple";

@@ -12,6 +12,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         { href: "/admin", label: "Администрирование" },
         { href: "/admin/calendar", label: "Календарь" },
         { href: "/admin/templates", label: "Шаблоны отказов" },
+        { href: "/admin/outbox", label: "Письма" },
       ]}
       signOutTo="/login/staff"
     >

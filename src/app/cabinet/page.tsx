@@ -6,13 +6,15 @@ import { LEDGER_KIND_LABEL } from "@/lib/ledger-labels";
 import { AREA_ROLES, requirePageRole } from "@/server/auth/session";
 import { getCabinetOverview } from "@/server/domain/cabinet/get-cabinet-overview";
 import { getContactEmail } from "@/server/domain/cabinet/get-contact-email";
+import { getForfeitureOutlook } from "@/server/domain/forfeiture/get-forfeiture-outlook";
 import { ContactEmailForm } from "./contact-email-form";
+import { ForfeitureCountdown } from "./forfeiture-countdown";
 
 export const metadata: Metadata = { title: "Кабинет" };
 
 export default async function CabinetPage() {
   const actor = await requirePageRole(AREA_ROLES.cabinet);
-  const [overview, contactEmail] = await Promise.all([getCabinetOverview(actor), getContactEmail(actor)]);
+  const [overview, contactEmail, forfeiture] = await Promise.all([getCabinetOverview(actor), getContactEmail(actor), getForfeitureOutlook(actor)]);
   return (
     <div className="space-y-5">
       <Card className="bg-gradient-to-br from-brand-600 to-brand-700 text-white ring-0">
@@ -20,6 +22,7 @@ export default async function CabinetPage() {
         <p className="mt-1 text-4xl font-semibold tracking-tight" data-testid="balance">
           {formatPoints(overview.balance)} <span className="text-xl font-normal text-white/80">баллов</span>
         </p>
+        {forfeiture && <ForfeitureCountdown outlook={forfeiture} />}
         <p className="mt-3 text-sm text-white/80">500 баллов за каждый новый отзыв и 100 за чек с QR-кодом.</p>
         <div className="mt-4 flex flex-wrap gap-2">
           <Link href="/cabinet/requests/new" className="inline-flex h-11 items-center rounded-xl bg-white px-4 text-[15px] font-medium text-brand-700">

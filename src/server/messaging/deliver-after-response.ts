@@ -2,7 +2,10 @@ import "server-only";
 import { after } from "next/server";
 import { deliverDueEmails, deliverOutboxEmail } from "./deliver-outbox-email";
 
-/** Emails retried in passing after each delivery, until a scheduled job runs the sweep on its own. */
+/**
+ * Emails retried in passing after each delivery. The job runner's every-minute sweep (sweep-email-outbox)
+ * is the real retry loop; this only shortens the wait when it is busy, or off on this deployment.
+ */
 const SWEEP_IN_PASSING = 5;
 
 /**

@@ -18,6 +18,13 @@ export interface LedgerEntryInput {
 }
 
 /**
+ * The forfeiture clock (SPEC "Forfeiture"; run-forfeiture.ts): a prize order sets it to the order's time;
+ * points credited onto an empty balance start it (first points, points after a forfeiture, which stops it,
+ * or points after a prize order that spent everything). The last case is why the empty balance counts and
+ * not only a stopped clock: a shopper who spent everything on a prize a year ago and earns points today
+ * would otherwise lose them at the next nightly run, with no warning; while the balance is empty there is
+ * nothing to forfeit, so the period runs from when there is again.
+ *
  * The only way a balance changes: one conditional UPDATE of the cached balance (refused by its own
  * WHERE when the result would go below zero, and by a CHECK constraint as a last line of defence)
  * plus one append-only ledger row, in the caller's transaction. Returns null when an entry with the
@@ -33,7 +40,7 @@ export async function appendLedgerEntry(tx: Tx, entry: LedgerEntryInput): Promis
        SET points_balance = points_balance + ${entry.amount},
            inactivity_clock_from = CASE
              WHEN ${entry.kind}::text = 'PRIZE_ORDER' THEN ${entry.at}
-             WHEN ${entry.amount} > 0 AND inactivity_clock_from IS NULL THEN ${entry.at}
+             WHEN ${entry.amount} > 0 AND (inactivity_clock_from IS NULL OR points_balance = 0) THEN ${entry.at}
              ELSE inactivity_clock_from END,
            updated_at = ${entry.at}
      WHERE id = ${entry.customerId} AND points_balance + ${entry.amount} >= 0

@@ -1,0 +1,72 @@
+import "server-only";
+import { sendStaffDigests } from "@/server/domain/digests/send-staff-digests";
+import { runForfeiture } from "@/server/domain/forfeiture/run-forfeiture";
+import { sendForfeitureWarnings } from "@/server/domain/forfeiture/send-forfeiture-warnings";
+import { sweepEmailOutbox } from "@/server/messaging/sweep-email-outbox";
+
+/** Every schedule is Moscow wall-clock time, the programme's time zone. */
+export const JOB_TIME_ZONE = "Europe/Moscow";
+
+export interface JobDefinition {
+  /** The pg-boss queue's name. */
+  name: string;
+  /** Standard five-field cron, read in JOB_TIME_ZONE. */
+  cron: string;
+  /** What it does, for people reading the registry (the README has the same table). */
+  description: string;
+  /**
+   * How pg-boss treats a run that throws: retries (with exponential backoff from retryDelay seconds) and
+   * how long a run may take before it counts as failed. Every handler is idempotent, so a retry after a
+   * crash half-way is safe.
+   */
+  retryLimit: number;
+  retryDelaySeconds: number;
+  expireInMinutes: number;
+  /** The work, at the instant the run started. Returns a summary kept as the job's output. */
+  run(context: { at: Date }): Promise<object | void>;
+}
+
+/** The portal's background jobs, all in one place: the runner registers each worker and schedule from here. */
+export const JOBS: readonly JobDefinition[] = [
+  {
+    name: "email-outbox",
+    cron: "* * * * *",
+    description: "sends queued emails and retries failed ones past their backoff (the outbox sweep)",
+    // The next minute's run is the retry: the outbox rows carry their own attempts and backoff.
+    retryLimit: 0,
+    retryDelaySeconds: 0,
+    expireInMinutes: 5,
+    run: () => sweepEmailOutbox(),
+  },
+  {
+    name: "staff-digest",
+    cron: "0 9 * * *",
+    description: "emails moderators and brand staff what is overdue or due soon",
+    retryLimit: 5,
+    retryDelaySeconds: 60,
+    expireInMinutes: 15,
+    run: ({ at }) => sendStaffDigests({ at }),
+  },
+  {
+    name: "forfeiture",
+    cron: "0 3 * * *",
+    description: "sends forfeiture warnings (30 and 7 days ahead), then writes off the balances whose 6 months have run out",
+    retryLimit: 5,
+    retryDelaySeconds: 300,
+    // Set-based over millions of shoppers: minutes, not seconds.
+    expireInMinutes: 120,
+    // Warnings first, so that today's warnings are out before anything is written off; the two touch
+    // different shoppers (forfeiting today was warned weeks ago), so a failure of one never holds up the other.
+    run: async ({ at }) => {
+      let warningsFailure: unknown = null;
+      const warnings = await sendForfeitureWarnings({ at }).catch((error: unknown) => {
+        warningsFailure = error;
+        return null;
+      });
+      const forfeiture = await runForfeiture({ at });
+      // The run fails (and is retried: both steps are idempotent) when either step did.
+      if (warningsFailure) throw warningsFailure;
+      return { warnings, forfeiture };
+    },
+  },
+];
