@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, formatPoints, formatSignedPoints } from "./format";
+import { businessDaysText, calendarDaysText, formatDate, formatDateTime, formatPoints, formatSignedPoints } from "./format";
 
 describe("format", () => {
   it("groups points the Russian way and signs them", () => {
@@ -13,5 +13,12 @@ describe("format", () => {
     // 21:30 UTC on 31 Dec is already 1 Jan 00:30 in Moscow.
     expect(formatDateTime(new Date("2025-12-31T21:30:00Z"))).toBe("01.01.2026, 00:30");
     expect(formatDate(new Date("2025-12-31T21:30:00Z"))).toBe("01.01.2026");
+  });
+});
+
+describe("day counts in Russian", () => {
+  it("puts business and calendar days in the genitive after «в течение»", () => {
+    expect([1, 2, 5, 11, 21].map(businessDaysText)).toEqual(["1 рабочего дня", "2 рабочих дней", "5 рабочих дней", "11 рабочих дней", "21 рабочего дня"]);
+    expect([1, 30, 31].map(calendarDaysText)).toEqual(["1 дня", "30 дней", "31 дня"]);
   });
 });

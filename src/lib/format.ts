@@ -34,3 +34,14 @@ const roublesFormat = new Intl.NumberFormat("ru-RU", { style: "currency", curren
 export function formatRoubles(kopecks: number): string {
   return roublesFormat.format(kopecks / 100);
 }
+
+/** "в течение N рабочих дней" with the right case: 1 рабочего дня, 2 рабочих дней, 21 рабочего дня. */
+export function businessDaysText(days: number): string {
+  const oneForm = days % 10 === 1 && days % 100 !== 11;
+  return `${days} ${oneForm ? "рабочего дня" : "рабочих дней"}`;
+}
+
+/** "в течение N дней" with the right case: 1 дня, 2 дней, 21 дня. */
+export function calendarDaysText(days: number): string {
+  return `${days} ${days % 10 === 1 && days % 100 !== 11 ? "дня" : "дней"}`;
+}

@@ -25,9 +25,18 @@ export type ProgrammeSettings = Omit<z.infer<typeof programmeSettingsSchema>, "c
 
 export const PROGRAMME_SETTINGS_KEY = "programme";
 
+/**
+ * Read from the database on every call, never cached: an administrator's change (update-programme-settings)
+ * applies to the very next approval, filing or nightly run, in every process.
+ */
 export async function getProgrammeSettings(): Promise<ProgrammeSettings> {
   const row = await db.setting.findUnique({ where: { key: PROGRAMME_SETTINGS_KEY }, select: { value: true } });
-  const parsed = programmeSettingsSchema.parse(row?.value ?? {});
+  return parseProgrammeSettings(row?.value);
+}
+
+/** The stored row (or nothing) merged over the defaults. */
+export function parseProgrammeSettings(value: unknown): ProgrammeSettings {
+  const parsed = programmeSettingsSchema.parse(value ?? {});
   return {
     ...parsed,
     campaignStartsAt: parsed.campaignStartsAt ? new Date(parsed.campaignStartsAt) : null,

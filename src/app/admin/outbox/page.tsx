@@ -20,6 +20,7 @@ const TEMPLATE_LABEL: Record<string, string> = {
   "moderation-digest": "Сводка для модераторов",
   "fulfilment-digest": "Сводка по заказам",
   "forfeiture-warning": "Предупреждение о списании баллов",
+  "staff-invite": "Приглашение сотрудника",
 };
 
 export default async function AdminOutboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

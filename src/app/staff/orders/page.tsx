@@ -5,13 +5,14 @@ import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/lib/cn";
-import { formatDateTime } from "@/lib/format";
+import { businessDaysText, calendarDaysText, formatDateTime } from "@/lib/format";
 import { ORDER_STATUS_LABEL, ORDER_STATUS_TONE } from "@/lib/order-labels";
 import { formatRussianPhone } from "@/lib/phone-format";
 import { CARRIER_LABEL } from "@/lib/tracking";
 import { AREA_ROLES, requirePageRole } from "@/server/auth/session";
 import { displayCodeHint } from "@/server/domain/catalogue/code-list";
 import { FULFILMENT_TABS, type FulfilmentTab, fulfilmentQueueInput, listFulfilmentQueue } from "@/server/domain/fulfilment/list-fulfilment-queue";
+import { getProgrammeSettings } from "@/server/settings/programme-settings";
 import { ApproveButton } from "./order-controls";
 
 export const metadata: Metadata = { title: "Заказы призов" };
@@ -35,7 +36,7 @@ export default async function StaffOrdersPage({ searchParams }: { searchParams: 
     q: params.q || undefined,
     page: params.page || undefined,
   });
-  const queue = await listFulfilmentQueue(actor, input);
+  const [queue, settings] = await Promise.all([listFulfilmentQueue(actor, input), getProgrammeSettings()]);
   const linkFor = (changes: { tab?: FulfilmentTab; page?: number }) => {
     const query = new URLSearchParams();
     query.set("tab", changes.tab ?? input.tab);
@@ -51,7 +52,7 @@ export default async function StaffOrdersPage({ searchParams }: { searchParams: 
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Заказы призов</h1>
-          <p className="text-sm text-muted">Обработать — за 5 рабочих дней, отправить — за 30 дней с заказа. Просроченные выделены.</p>
+          <p className="text-sm text-muted">Обработать в течение {businessDaysText(settings.moderationBusinessDays)}, отправить в течение {calendarDaysText(settings.shippingDays)} с заказа. Просроченные выделены.</p>
         </div>
         <div className="flex flex-wrap gap-2" data-testid="export-links">
           {(["CDEK", "RUSSIAN_POST"] as const).map((carrier) => (

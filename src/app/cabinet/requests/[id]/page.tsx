@@ -39,7 +39,7 @@ export default async function MyRequestPage({ params }: { params: Promise<{ id: 
         </p>
         {open && (
           <p data-testid="due-date">
-            Решение до: <span className="font-medium">{formatDate(request.dueAt)}</span> (5 рабочих дней)
+            Решение до: <span className="font-medium">{formatDate(request.dueAt)}</span>
           </p>
         )}
         <p className="truncate">

@@ -9,7 +9,7 @@ import { type UploadedImage, prepareImageForUpload, uploadImage } from "@/compon
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { formatDateTime, formatRoubles } from "@/lib/format";
+import { businessDaysText, formatDateTime, formatRoubles } from "@/lib/format";
 import { fileRequestAction } from "../actions";
 
 const DRAFT_KEY = "carely:new-request-draft";
@@ -31,7 +31,17 @@ function loadDraft(): Draft | null {
   }
 }
 
-export function NewRequestForm({ products, maxScreenshots }: { products: { id: number; name: string }[]; maxScreenshots: number }) {
+export function NewRequestForm({
+  products,
+  maxScreenshots,
+  receiptPoints,
+  moderationBusinessDays,
+}: {
+  products: { id: number; name: string }[];
+  maxScreenshots: number;
+  receiptPoints: number;
+  moderationBusinessDays: number;
+}) {
   const router = useRouter();
   const [productId, setProductId] = useState("");
   const [reviewUrl, setReviewUrl] = useState("");
@@ -187,7 +197,7 @@ export function NewRequestForm({ products, maxScreenshots }: { products: { id: n
           max={1}
           items={receipt}
           onChange={updateReceipt}
-          label="Чек (по желанию, +100 баллов)"
+          label={`Чек (по желанию, +${receiptPoints} баллов)`}
           hint="Фото или скриншот чека, где хорошо виден QR-код."
           error={fieldErrors.receipt}
           testId="receipt"
@@ -219,7 +229,7 @@ export function NewRequestForm({ products, maxScreenshots }: { products: { id: n
       <Button type="submit" size="lg" disabled={submitting}>
         {submitting ? "Отправляем…" : "Отправить заявку"}
       </Button>
-      <p className="text-center text-xs text-muted">Заявку рассмотрят в течение 5 рабочих дней.</p>
+      <p className="text-center text-xs text-muted">Заявку рассмотрят в течение {businessDaysText(moderationBusinessDays)}.</p>
     </form>
   );
 }

@@ -21,7 +21,7 @@ export default async function NewRequestPage() {
           {settings.reviewPoints} баллов за новый отзыв и {settings.receiptPoints} за чек с QR-кодом — после проверки модератором.
         </p>
       </div>
-      <NewRequestForm products={products} maxScreenshots={settings.maxScreenshots} />
+      <NewRequestForm products={products} maxScreenshots={settings.maxScreenshots} receiptPoints={settings.receiptPoints} moderationBusinessDays={settings.moderationBusinessDays} />
     </div>
   );
 }

@@ -1,0 +1,65 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Card, CardTitle } from "@/components/ui/card";
+import { formatDateTime } from "@/lib/format";
+import { AREA_ROLES, requirePageRole } from "@/server/auth/session";
+import { moscowDateKey } from "@/server/calendar/business-days";
+import { db } from "@/server/db/client";
+import { PROGRAMME_SETTINGS_KEY, getProgrammeSettings } from "@/server/settings/programme-settings";
+import { SettingsForm } from "./settings-form";
+
+export const metadata: Metadata = { title: "Настройки программы" };
+
+export default async function AdminSettingsPage() {
+  await requirePageRole(AREA_ROLES.admin);
+  const [settings, row] = await Promise.all([
+    getProgrammeSettings(),
+    db.setting.findUnique({ where: { key: PROGRAMME_SETTINGS_KEY }, select: { updatedAt: true, updatedBy: { select: { name: true, email: true } } } }),
+  ]);
+  return (
+    <div className="space-y-4">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">Настройки программы</h1>
+        <p className="text-sm text-muted">
+          Правила с числами: сколько баллов за отзыв и чек, сроки проверки и отправки, когда сгорают баллы, период акции. Изменение действует сразу: следующее
+          одобрение начислит новые баллы. Сроки уже открытых заявок и заказов не меняются. Каждое изменение попадает в{" "}
+          <Link href="/admin/audit?action=programme-settings.update" className="font-medium text-brand-700 hover:underline">
+            журнал действий
+          </Link>
+          .
+        </p>
+        {row && (
+          <p className="mt-1 text-xs text-muted" data-testid="settings-updated">
+            Последнее изменение: {formatDateTime(row.updatedAt)}
+            {row.updatedBy ? `, ${row.updatedBy.name ?? row.updatedBy.email}` : ""}
+          </p>
+        )}
+      </div>
+      <Card className="space-y-3">
+        <CardTitle>Правила программы</CardTitle>
+        <SettingsForm
+          initial={{
+            reviewPoints: String(settings.reviewPoints),
+            receiptPoints: String(settings.receiptPoints),
+            moderationBusinessDays: String(settings.moderationBusinessDays),
+            shippingDays: String(settings.shippingDays),
+            forfeitureMonths: String(settings.forfeitureMonths),
+            maxScreenshots: String(settings.maxScreenshots),
+            campaignStartsOn: settings.campaignStartsAt ? moscowDateKey(settings.campaignStartsAt) : "",
+            campaignEndsOn: settings.campaignEndsAt ? moscowDateKey(settings.campaignEndsAt) : "",
+          }}
+        />
+      </Card>
+      <Card>
+        <CardTitle>Тексты отказов</CardTitle>
+        <p className="mt-1 text-sm text-muted">
+          Готовые причины отказа, которые модератор подставляет в комментарий, настраиваются на странице{" "}
+          <Link href="/admin/templates" className="font-medium text-brand-700 hover:underline">
+            «Шаблоны отказов»
+          </Link>
+          .
+        </p>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,185 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { type FormEvent, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { FormStatus } from "@/components/ui/form-status";
+import { Input } from "@/components/ui/input";
+import { STAFF_ROLES, STAFF_ROLE_LABEL, type StaffRole } from "@/lib/admin-labels";
+import { cn } from "@/lib/cn";
+import { formatDateTime } from "@/lib/format";
+import { changeStaffRoleAction, inviteStaffAction, revokeStaffInviteAction, setStaffActiveAction } from "./actions";
+
+const selectClass = "h-12 w-full rounded-xl border border-line bg-white px-3 text-base aria-[invalid=true]:border-red-500";
+
+/** Email and role: sends the invite link. */
+export function InviteForm() {
+  const router = useRouter();
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (pending) return;
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    const email = String(form.get("email") ?? "").trim();
+    setPending(true);
+    setError(null);
+    setDone(null);
+    setFieldErrors({});
+    const result = await inviteStaffAction({ email, role: form.get("role") }).catch(() => null);
+    setPending(false);
+    if (!result || !result.ok) {
+      setError(result?.message ?? "Не удалось отправить приглашение. Попробуйте ещё раз.");
+      setFieldErrors(result?.fieldErrors ?? {});
+      return;
+    }
+    formElement.reset();
+    setDone(`Приглашение отправлено на ${email.toLowerCase()}. Ссылка действует 7 дней.`);
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4" data-testid="invite-form">
+      <div className="grid gap-4 sm:grid-cols-[1fr_14rem]">
+        <div className="space-y-1.5">
+          <label htmlFor="invite-email" className="text-sm font-medium">
+            Электронная почта
+          </label>
+          <Input id="invite-email" name="email" type="email" autoComplete="off" required aria-invalid={Boolean(fieldErrors.email)} />
+          {fieldErrors.email && <p className="text-sm text-red-700">{fieldErrors.email}</p>}
+        </div>
+        <div className="space-y-1.5">
+          <label htmlFor="invite-role" className="text-sm font-medium">
+            Роль
+          </label>
+          <select id="invite-role" name="role" defaultValue="MODERATOR" className={selectClass} aria-invalid={Boolean(fieldErrors.role)}>
+            {STAFF_ROLES.map((role) => (
+              <option key={role} value={role}>
+                {STAFF_ROLE_LABEL[role]}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <FormStatus error={error} done={done} />
+      <Button type="submit" disabled={pending}>
+        {pending ? "Отправляем…" : "Отправить приглашение"}
+      </Button>
+    </form>
+  );
+}
+
+function useRowAction() {
+  const router = useRouter();
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  async function run(action: () => Promise<{ ok: true } | { ok: false; message: string }>) {
+    if (pending) return;
+    setPending(true);
+    setError(null);
+    const result = await action().catch(() => null);
+    setPending(false);
+    if (!result || !result.ok) {
+      setError(result?.message ?? "Не удалось сохранить. Попробуйте ещё раз.");
+      return;
+    }
+    router.refresh();
+  }
+  return { pending, error, run };
+}
+
+export interface StaffView {
+  id: number;
+  email: string;
+  name: string | null;
+  role: StaffRole;
+  isActive: boolean;
+  lastLoginAt: string | null;
+}
+
+/** One staff account: role, status, last sign-in; role change and deactivation (not for oneself). */
+export function StaffRow({ user, isSelf }: { user: StaffView; isSelf: boolean }) {
+  const { pending, error, run } = useRowAction();
+  const [role, setRole] = useState<StaffRole>(user.role);
+  return (
+    <li className={cn("space-y-2 py-4", !user.isActive && "opacity-75")} data-testid={`staff-${user.id}`}>
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <div className="min-w-0">
+          <p className="flex flex-wrap items-center gap-2">
+            <span className="font-medium">{user.name ?? user.email}</span>
+            <Badge tone="brand">{STAFF_ROLE_LABEL[user.role]}</Badge>
+            {user.isActive ? <Badge tone="success">активен</Badge> : <Badge tone="danger">отключён</Badge>}
+            {isSelf && <Badge>это вы</Badge>}
+          </p>
+          <p className="text-sm break-all text-muted">{user.email}</p>
+          <p className="text-xs text-muted">{user.lastLoginAt ? `Последний вход: ${formatDateTime(new Date(user.lastLoginAt))}` : "Ещё не входил"}</p>
+        </div>
+      </div>
+      {!isSelf && (
+        <div className="flex flex-wrap items-center gap-2">
+          <label htmlFor={`staff-${user.id}-role`} className="sr-only">
+            Роль {user.email}
+          </label>
+          <select
+            id={`staff-${user.id}-role`}
+            value={role}
+            onChange={(event) => setRole(event.target.value as StaffRole)}
+            disabled={pending}
+            className="h-9 rounded-xl border border-line bg-white px-2 text-sm"
+          >
+            {STAFF_ROLES.map((option) => (
+              <option key={option} value={option}>
+                {STAFF_ROLE_LABEL[option]}
+              </option>
+            ))}
+          </select>
+          <Button type="button" variant="secondary" size="sm" disabled={pending || role === user.role} onClick={() => void run(() => changeStaffRoleAction({ userId: user.id, role }))}>
+            Сменить роль
+          </Button>
+          <Button type="button" variant="secondary" size="sm" disabled={pending} onClick={() => void run(() => setStaffActiveAction({ userId: user.id, isActive: !user.isActive }))}>
+            {user.isActive ? "Отключить" : "Включить"}
+          </Button>
+        </div>
+      )}
+      {error && (
+        <Alert tone="error" data-testid="form-error">
+          {error}
+        </Alert>
+      )}
+    </li>
+  );
+}
+
+/** An invite not yet accepted: who and when it expires; it can be revoked. */
+export function InviteRow({ invite }: { invite: { id: number; email: string; role: StaffRole; expiresAt: string; invitedBy: string } }) {
+  const { pending, error, run } = useRowAction();
+  return (
+    <li className="space-y-2 py-3" data-testid={`invite-${invite.id}`}>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <div className="min-w-0">
+          <p className="flex flex-wrap items-center gap-2">
+            <span className="font-medium break-all">{invite.email}</span>
+            <Badge tone="brand">{STAFF_ROLE_LABEL[invite.role]}</Badge>
+          </p>
+          <p className="text-xs text-muted">
+            Пригласил {invite.invitedBy}; ссылка действует до {formatDateTime(new Date(invite.expiresAt))}
+          </p>
+        </div>
+        <Button type="button" variant="ghost" size="sm" disabled={pending} onClick={() => void run(() => revokeStaffInviteAction({ inviteId: invite.id }))}>
+          Отозвать
+        </Button>
+      </div>
+      {error && (
+        <Alert tone="error" data-testid="form-error">
+          {error}
+        </Alert>
+      )}
+    </li>
+  );
+}

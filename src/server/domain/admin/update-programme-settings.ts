@@ -1,0 +1,104 @@
+import "server-only";
+import { z } from "zod";
+import { writeAuditEntry } from "@/server/audit/write-audit-entry";
+import { assertActorRole } from "@/server/auth/assert-role";
+import type { Actor } from "@/server/auth/session";
+import { now } from "@/server/clock";
+import { db } from "@/server/db/client";
+import { isMoscowDate, startOfMoscowDay } from "./moscow-date";
+import { PROGRAMME_SETTINGS_KEY, type ProgrammeSettings, parseProgrammeSettings } from "@/server/settings/programme-settings";
+
+/** A whole number typed into a form field (or given as a number), with one clear message for any mistake. */
+function wholeNumber(message: string, min: number, max: number) {
+  return z.preprocess(
+    (value) => (typeof value === "string" ? (value.replace(/\s/g, "") === "" ? undefined : Number(value.replace(/\s/g, ""))) : value),
+    z.number({ error: message }).int({ error: message }).min(min, { error: message }).max(max, { error: message }),
+  );
+}
+
+/** A Moscow calendar date "YYYY-MM-DD" or empty (no limit). */
+function optionalDate(message: string) {
+  return z.preprocess(
+    (value) => (value === undefined || value === null || (typeof value === "string" && value.trim() === "") ? null : value),
+    z
+      .string({ error: message })
+      .trim()
+      .refine(isMoscowDate, { error: message })
+      .nullable(),
+  );
+}
+
+export const updateProgrammeSettingsInput = z
+  .object({
+    reviewPoints: wholeNumber("Баллы за отзыв — целое число от 1 до 100 000.", 1, 100_000),
+    receiptPoints: wholeNumber("Баллы за чек — целое число от 1 до 100 000.", 1, 100_000),
+    moderationBusinessDays: wholeNumber("Срок проверки — целое число рабочих дней от 1 до 60.", 1, 60),
+    shippingDays: wholeNumber("Срок отправки приза — целое число дней от 1 до 365.", 1, 365),
+    forfeitureMonths: wholeNumber("Срок сгорания баллов — целое число месяцев от 1 до 60.", 1, 60),
+    maxScreenshots: wholeNumber("Скриншотов в заявке — целое число от 1 до 10.", 1, 10),
+    campaignStartsOn: optionalDate("Дата начала акции указана неверно — выберите день в календаре или оставьте поле пустым."),
+    campaignEndsOn: optionalDate("Дата окончания акции указана неверно — выберите день в календаре или оставьте поле пустым."),
+  })
+  .refine((input) => !input.campaignStartsOn || !input.campaignEndsOn || input.campaignStartsOn <= input.campaignEndsOn, {
+    message: "Акция не может закончиться раньше, чем начнётся: проверьте даты.",
+    path: ["campaignEndsOn"],
+  });
+
+/** The campaign's last day counts whole: a receipt at 23:59 Moscow time on it is inside the window. */
+function endOfMoscowDay(date: string): Date {
+  return new Date(`${date}T23:59:59.999+03:00`);
+}
+
+/** The settings as stored (JSON): dates as ISO strings. */
+function storedForm(settings: ProgrammeSettings) {
+  return {
+    ...settings,
+    campaignStartsAt: settings.campaignStartsAt?.toISOString() ?? null,
+    campaignEndsAt: settings.campaignEndsAt?.toISOString() ?? null,
+  };
+}
+
+/**
+ * Saves the programme settings an administrator edits, with one audit row holding the old and new value
+ * of each changed setting. Readers never cache them (getProgrammeSettings), so the next approval credits
+ * the new points at once. New deadlines (moderation, shipping) apply to requests and orders from now on;
+ * those already open keep the due dates they were given.
+ */
+export async function updateProgrammeSettings(actor: Actor, input: z.infer<typeof updateProgrammeSettingsInput>): Promise<{ changed: string[] }> {
+  assertActorRole(actor, ["ADMIN"]);
+  const at = now();
+  return db.$transaction(async (tx) => {
+    // Serialises two administrators saving at once, so each audit row's "before" is what was really there.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended('settings.programme', 0))`;
+    const row = await tx.setting.findUnique({ where: { key: PROGRAMME_SETTINGS_KEY }, select: { value: true } });
+    const before = storedForm(parseProgrammeSettings(row?.value));
+    const after = {
+      ...before,
+      reviewPoints: input.reviewPoints,
+      receiptPoints: input.receiptPoints,
+      moderationBusinessDays: input.moderationBusinessDays,
+      shippingDays: input.shippingDays,
+      forfeitureMonths: input.forfeitureMonths,
+      maxScreenshots: input.maxScreenshots,
+      campaignStartsAt: input.campaignStartsOn ? startOfMoscowDay(input.campaignStartsOn).toISOString() : null,
+      campaignEndsAt: input.campaignEndsOn ? endOfMoscowDay(input.campaignEndsOn).toISOString() : null,
+    };
+    const changed = (Object.keys(after) as (keyof typeof after)[]).filter((key) => after[key] !== before[key]);
+    if (changed.length === 0) return { changed: [] };
+
+    await tx.setting.upsert({
+      where: { key: PROGRAMME_SETTINGS_KEY },
+      create: { key: PROGRAMME_SETTINGS_KEY, value: after, updatedById: actor.id },
+      update: { value: after, updatedById: actor.id },
+    });
+    await writeAuditEntry(tx, {
+      actorId: actor.id,
+      action: "programme-settings.update",
+      entityType: "Setting",
+      entityId: PROGRAMME_SETTINGS_KEY,
+      data: { before: Object.fromEntries(changed.map((key) => [key, before[key]])), after: Object.fromEntries(changed.map((key) => [key, after[key]])) },
+      at,
+    });
+    return { changed };
+  });
+}
