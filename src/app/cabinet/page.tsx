@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Card, CardTitle } from "@/components/ui/card";
-import { formatDateTime, formatPoints, formatSignedPoints } from "@/lib/format";
+import { businessDaysText, formatDateTime, formatPoints, formatSignedPoints } from "@/lib/format";
 import { LEDGER_KIND_LABEL } from "@/lib/ledger-labels";
 import { AREA_ROLES, requirePageRole } from "@/server/auth/session";
 import { getCabinetOverview } from "@/server/domain/cabinet/get-cabinet-overview";
 import { getContactEmail } from "@/server/domain/cabinet/get-contact-email";
 import { getForfeitureOutlook } from "@/server/domain/forfeiture/get-forfeiture-outlook";
+import { getProgrammeSettings } from "@/server/settings/programme-settings";
 import { ContactEmailForm } from "./contact-email-form";
 import { ForfeitureCountdown } from "./forfeiture-countdown";
 
@@ -14,7 +15,12 @@ export const metadata: Metadata = { title: "Кабинет" };
 
 export default async function CabinetPage() {
   const actor = await requirePageRole(AREA_ROLES.cabinet);
-  const [overview, contactEmail, forfeiture] = await Promise.all([getCabinetOverview(actor), getContactEmail(actor), getForfeitureOutlook(actor)]);
+  const [overview, contactEmail, forfeiture, settings] = await Promise.all([
+    getCabinetOverview(actor),
+    getContactEmail(actor),
+    getForfeitureOutlook(actor),
+    getProgrammeSettings(),
+  ]);
   return (
     <div className="space-y-5">
       <Card className="bg-gradient-to-br from-brand-600 to-brand-700 text-white ring-0">
@@ -23,7 +29,7 @@ export default async function CabinetPage() {
           {formatPoints(overview.balance)} <span className="text-xl font-normal text-white/80">баллов</span>
         </p>
         {forfeiture && <ForfeitureCountdown outlook={forfeiture} />}
-        <p className="mt-3 text-sm text-white/80">500 баллов за каждый новый отзыв и 100 за чек с QR-кодом.</p>
+        <p className="mt-3 text-sm text-white/80">{settings.reviewPoints} баллов за каждый новый отзыв и {settings.receiptPoints} за чек с QR-кодом.</p>
         <div className="mt-4 flex flex-wrap gap-2">
           <Link href="/cabinet/requests/new" className="inline-flex h-11 items-center rounded-xl bg-white px-4 text-[15px] font-medium text-brand-700">
             Отправить заявку
@@ -50,11 +56,18 @@ export default async function CabinetPage() {
 
       <ContactEmailForm initialEmail={contactEmail} />
 
+      <p className="text-sm text-muted">
+        <Link href="/cabinet/privacy" className="font-medium text-brand-700 underline-offset-4 hover:underline" data-testid="privacy-link">
+          Мои данные
+        </Link>{" "}
+        — скачать всё, что портал хранит о вас, или удалить персональные данные.
+      </p>
+
       <Card>
         <CardTitle>История баллов</CardTitle>
         {overview.entries.length === 0 ? (
           <p className="mt-3 text-[15px] text-muted">
-            Пока пусто. Баллы начисляются, когда модератор одобряет отзыв или чек — обычно в течение 5 рабочих дней.
+            Пока пусто. Баллы начисляются, когда модератор одобряет отзыв или чек — обычно в течение {businessDaysText(settings.moderationBusinessDays)}.
           </p>
         ) : (
           <ul className="mt-3 divide-y divide-line" data-testid="ledger">

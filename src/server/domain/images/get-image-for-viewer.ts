@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/server/auth/session";
 import { type Prisma, db } from "@/server/db/client";
+import { isErasedImageKey } from "@/server/domain/privacy/erased-image-key";
 import { AppError } from "@/server/errors";
 import { objectStorage } from "@/server/storage";
 
@@ -32,6 +33,8 @@ export async function getImageForViewer(actor: Actor, input: z.input<typeof getI
   if (!where) throw new AppError("NOT_FOUND", NOT_FOUND_MESSAGE);
   const image = await db.image.findFirst({ where, select: { storageKey: true, thumbKey: true, mimeType: true } });
   if (!image) throw new AppError("NOT_FOUND", NOT_FOUND_MESSAGE);
+  // Deleted with its owner's personal data (delete-shopper-data.ts): gone on purpose, nothing to log.
+  if (isErasedImageKey(image.storageKey)) throw new AppError("NOT_FOUND", NOT_FOUND_MESSAGE);
 
   const key = variant === "thumb" ? (image.thumbKey ?? image.storageKey) : image.storageKey;
   const stored = await objectStorage().get(key);

@@ -1,0 +1,70 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { type FormEvent, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { deleteShopperDataAction } from "./actions";
+
+/**
+ * Deleting on a shopper's request that came by letter or call: the note (where the request came from) is
+ * required and kept in the audit log; the typed word confirms. For an account already anonymised the same
+ * button retries the deletion of files that failed before.
+ */
+export function DeleteShopperForm({ customerId, confirmationWord, anonymised }: { customerId: number; confirmationWord: string; anonymised: boolean }) {
+  const router = useRouter();
+  const [note, setNote] = useState("");
+  const [confirmation, setConfirmation] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (pending) return;
+    setPending(true);
+    setError(null);
+    setNotice(null);
+    const result = await deleteShopperDataAction({ customerId, note, confirmation }).catch(() => null);
+    setPending(false);
+    if (!result || !result.ok) {
+      setError(result ? (result.fieldErrors?.note ?? result.fieldErrors?.confirmation ?? result.message) : "Не удалось удалить данные. Попробуйте ещё раз.");
+      return;
+    }
+    const outcome = result.data;
+    const files = outcome.storageFailures > 0 ? ` Не удалось удалить файлов: ${outcome.storageFailures} — повторите позже.` : "";
+    setNotice(
+      outcome.changed
+        ? `Данные участника №${outcome.customerId} удалены, списано баллов: ${outcome.pointsWrittenOff}.${files}`
+        : `Данные участника №${outcome.customerId} уже были удалены.${files || " Все файлы удалены."}`,
+    );
+    router.refresh();
+  }
+
+  return (
+    <form className="mt-4 space-y-3" onSubmit={onSubmit} noValidate data-testid="delete-shopper">
+      {!anonymised && (
+        <>
+          <label htmlFor="deletion-note" className="block text-sm font-medium">
+            Откуда запрос (письмо, звонок, номер обращения) — без телефона и имени участника
+          </label>
+          <Input id="deletion-note" name="note" value={note} maxLength={500} onChange={(event) => setNote(event.target.value)} />
+        </>
+      )}
+      <label htmlFor="deletion-confirmation" className="block text-sm font-medium">
+        Введите слово {confirmationWord}
+      </label>
+      <Input id="deletion-confirmation" name="confirmation" autoComplete="off" value={confirmation} maxLength={50} onChange={(event) => setConfirmation(event.target.value)} />
+      {error && (
+        <Alert tone="error" data-testid="form-error">
+          {error}
+        </Alert>
+      )}
+      {notice && <Alert tone="success">{notice}</Alert>}
+      <Button type="submit" variant={anonymised ? "secondary" : "primary"} className={anonymised ? undefined : "bg-red-600 hover:bg-red-700 active:bg-red-800"} disabled={pending}>
+        {pending ? "Удаляем…" : anonymised ? "Повторить удаление файлов" : "Удалить данные участника"}
+      </Button>
+    </form>
+  );
+}

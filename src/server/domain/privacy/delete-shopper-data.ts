@@ -1,0 +1,283 @@
+import "server-only";
+import { z } from "zod";
+import { writeAuditEntry } from "@/server/audit/write-audit-entry";
+import type { Actor } from "@/server/auth/session";
+import { now } from "@/server/clock";
+import { type Tx, db } from "@/server/db/client";
+import { appendLedgerEntry } from "@/server/domain/ledger/append-ledger-entry";
+import { deriveRequestStatus } from "@/server/domain/requests/request-status";
+import { AppError } from "@/server/errors";
+import { objectStorage } from "@/server/storage";
+import { ERASED_IMAGE_KEY_PREFIX } from "./erased-image-key";
+
+/** The word typed to confirm: deletion cannot be undone, so a click alone is not enough. */
+export const DELETION_CONFIRMATION_WORD = "УДАЛИТЬ";
+
+/** What replaces a redacted value in texts that must stay (outbox rows, audit data, the admin's note). */
+const REDACTED = "[удалено]";
+
+/** The ledger reason of the write-off; no personal data, as every ledger reason. */
+export const DELETION_WRITE_OFF_REASON = "Удаление персональных данных по запросу";
+
+const CLOSED_PART_COMMENT = "Заявка закрыта: участник удалил свои персональные данные.";
+
+/** Orders still moving: their recipient data is what the carrier or the code's email needs. */
+const ORDERS_IN_PROGRESS = ["NEW", "APPROVED", "SHIPPED"] as const;
+
+export const deleteShopperDataInput = z.object({
+  /** Administrators only (the shopper found by phone); a shopper deletes their own data and names nobody. */
+  customerId: z.coerce.number({ error: "Участник не найден." }).int("Участник не найден.").positive("Участник не найден.").optional(),
+  confirmation: z.string({ error: `Введите слово ${DELETION_CONFIRMATION_WORD}.` }).trim().max(50),
+  /** Administrators: how the request came (letter, call, its number); required for them. */
+  note: z.string().trim().max(500, "Примечание — не длиннее 500 символов.").optional(),
+});
+
+export type DeletionOutcome =
+  | { changed: true; customerId: number; pointsWrittenOff: number; storageFailures: number }
+  | { changed: false; customerId: number; storageFailures: number };
+
+/**
+ * Deletes a shopper's personal data on their request (152-ФЗ, withdrawal of consent), by anonymising the
+ * account rather than deleting its rows: the ledger is append-only and the programme's figures (credited,
+ * spent, receipts, decisions) must not change under anyone's feet. The rules:
+ *
+ * - Who: the shopper themself (typing the confirmation word), or an administrator acting on a request that
+ *   came by other means (confirmation word plus a required note). Staff accounts are not deleted here.
+ * - Refused while a prize order is NEW, APPROVED or SHIPPED: a parcel in transit needs the recipient's name
+ *   and phone, and an unsent digital code needs its email. The message names the orders; the shopper waits
+ *   for delivery or asks for the order to be cancelled (points come back), then deletes.
+ * - Points: the remaining balance is written off by one FORFEITURE entry (reason "Удаление персональных
+ *   данных по запросу", key `privacy:<id>:write-off`). FORFEITURE, not ADJUSTMENT, because it means exactly
+ *   "points retired unused": the dashboard's credited total stays, forfeited grows by the balance and
+ *   outstanding (the sum of balances) drops by it, so credited − spent − forfeited = outstanding still
+ *   holds; ADJUSTMENT has no fixed sign, so figures cannot file it either way. users.points_balance
+ *   remains the ledger's sum (the write-off goes through appendLedgerEntry).
+ * - Open requests are closed: their pending parts are rejected with a comment (history row included),
+ *   since the screenshots are gone and points credited afterwards would land on a dead account.
+ * - The account: phone, name, contact email (and any login email or password) set to NULL, anonymisedAt
+ *   set, isActive false (every session ends at its next request; the same phone may register afresh as a
+ *   new account), the forfeiture clock stopped. Consent time and version stay: they are the record that
+ *   processing was lawful while it lasted, and identify no one.
+ * - Requests keep only the review link's normalised key (the "earns once" guard), not the link as typed.
+ * - Receipts keep the fiscal key (the "earns once" guard), date, sum and operation type (the figures'
+ *   receipt counts and average sum); the raw QR text and the online check's answer (which may carry the
+ *   buyer's contacts) are dropped, as are the separate fiscal fields the key already holds.
+ * - Images: the files are deleted from storage; the rows stay with a tombstone key (receipts hang on them
+ *   and their hashes keep the duplicate guards working), the decoded QR text cleared.
+ * - Prize orders (all delivered or cancelled by now): recipient name and phone, pickup point, tracking
+ *   number and delivery email set to NULL; prize, points and dates stay for fulfilment figures.
+ * - Notifications and forfeiture warnings deleted; one-time codes and rate-limit hits for the phone
+ *   deleted; outbox rows addressed to the phone or any of the emails redacted (recipient, subject, text,
+ *   error), and those not yet sent given up so they never go out. Audit rows have the phone and emails
+ *   replaced wherever they appear in their data. A contact email shared by a family would also redact the
+ *   other member's messages in the outbox log: deleting too much of a log beats keeping too much.
+ * - One transaction for all of it, with one audit row (counts and the storage keys, no personal data).
+ *   Storage deletions run after the commit (a rollback must not leave rows pointing at deleted files);
+ *   failures are logged, and running the deletion again for an anonymised shopper changes nothing in the
+ *   database but retries the files listed in its audit rows (deleting a missing file is not an error).
+ */
+export async function deleteShopperData(actor: Actor, input: z.infer<typeof deleteShopperDataInput>): Promise<DeletionOutcome> {
+  const { customerId, note } = authorise(actor, input);
+  const at = now();
+
+  const result = await db.$transaction(async (tx) => {
+    const [user] = await tx.$queryRaw<{ id: number; phone: string | null; contact_email: string | null; email: string | null; points_balance: number; anonymised_at: Date | null }[]>`
+      SELECT id, phone, contact_email, email, points_balance, anonymised_at
+        FROM users WHERE id = ${customerId} AND role = 'CUSTOMER' FOR UPDATE`;
+    if (!user) throw new AppError("NOT_FOUND", "Участник не найден.");
+    if (user.anonymised_at) return { changed: false as const, storageKeys: await storageKeysOfEarlierDeletions(tx, customerId) };
+
+    const inProgress = await tx.prizeOrder.findMany({
+      where: { customerId, status: { in: [...ORDERS_IN_PROGRESS] } },
+      orderBy: { id: "asc" },
+      select: { id: true },
+    });
+    if (inProgress.length > 0) {
+      const numbers = inProgress.map((order) => `№${order.id}`).join(", ");
+      throw new AppError(
+        "CONFLICT",
+        `Сейчас удалить данные нельзя: ${inProgress.length === 1 ? "заказ" : "заказы"} ${numbers} ещё в работе, и для доставки нужны имя, телефон или email получателя. ` +
+          "Дождитесь получения приза или попросите отменить заказ (баллы вернутся), затем повторите удаление.",
+      );
+    }
+
+    const orders = await tx.prizeOrder.findMany({ where: { customerId }, select: { recipientPhone: true, deliveryEmail: true } });
+    // Every address the portal may have written to or about this shopper.
+    const identifiers = [
+      ...new Set(
+        [user.phone, user.contact_email, user.email, ...orders.flatMap((order) => [order.recipientPhone, order.deliveryEmail])].filter(
+          (value): value is string => typeof value === "string" && value.length >= 5,
+        ),
+      ),
+    ];
+
+    const closed = await closeOpenRequests(tx, customerId, actor.id, at);
+
+    const writeOff =
+      user.points_balance > 0
+        ? await appendLedgerEntry(tx, {
+            customerId,
+            kind: "FORFEITURE",
+            amount: -user.points_balance,
+            idempotencyKey: `privacy:${customerId}:write-off`,
+            reason: DELETION_WRITE_OFF_REASON,
+            createdById: actor.id,
+            at,
+          })
+        : null;
+
+    // Files to delete after the commit: every key that is not already a tombstone.
+    const images = await tx.$queryRaw<{ storage_key: string; thumb_key: string | null }[]>`
+      SELECT storage_key, thumb_key FROM images
+       WHERE (owner_id = ${customerId}
+              OR part_id IN (SELECT p.id FROM request_parts p JOIN review_requests r ON r.id = p.request_id WHERE r.customer_id = ${customerId}))
+         AND storage_key NOT LIKE ${`${ERASED_IMAGE_KEY_PREFIX}%`}
+       FOR UPDATE`;
+    const storageKeys = [...new Set(images.flatMap((image) => [image.storage_key, image.thumb_key]).filter((key): key is string => key !== null))];
+    await tx.$executeRaw`
+      UPDATE images SET storage_key = ${ERASED_IMAGE_KEY_PREFIX} || id::text, thumb_key = NULL, qr_text = NULL
+       WHERE owner_id = ${customerId}
+          OR part_id IN (SELECT p.id FROM request_parts p JOIN review_requests r ON r.id = p.request_id WHERE r.customer_id = ${customerId})`;
+
+    await tx.$executeRaw`
+      UPDATE receipts SET qr_text = NULL, check_result = NULL, fiscal_drive_number = NULL, fiscal_document_number = NULL, fiscal_sign = NULL
+       WHERE part_id IN (SELECT p.id FROM request_parts p JOIN review_requests r ON r.id = p.request_id WHERE r.customer_id = ${customerId})`;
+    await tx.$executeRaw`UPDATE review_requests SET review_url = review_url_key, updated_at = ${at} WHERE customer_id = ${customerId}`;
+
+    const ordersBlanked = await tx.prizeOrder.updateMany({
+      where: { customerId },
+      data: { recipientName: null, recipientPhone: null, pickupPointId: null, pickupPointCode: null, pickupPointAddress: null, trackingNumber: null, deliveryEmail: null, updatedAt: at },
+    });
+
+    const notificationsDeleted = await tx.notification.deleteMany({ where: { userId: customerId } });
+    await tx.forfeitureWarning.deleteMany({ where: { customerId } });
+
+    let outboxRedacted = 0;
+    let otpDeleted = 0;
+    if (identifiers.length > 0) {
+      // Not yet sent: given up first, so no sender picks the row between the two updates' effects.
+      await tx.outboxMessage.updateMany({
+        where: { recipient: { in: identifiers }, status: { in: ["PENDING", "SENDING", "FAILED"] } },
+        data: { status: "FAILED", nextAttemptAt: null },
+      });
+      outboxRedacted = (
+        await tx.outboxMessage.updateMany({
+          where: { recipient: { in: identifiers } },
+          data: { recipient: REDACTED, subject: null, text: REDACTED, html: null, lastError: "Получатель удалил персональные данные." },
+        })
+      ).count;
+      otpDeleted = (await tx.otpCode.deleteMany({ where: { phone: { in: identifiers } } })).count;
+      await tx.rateLimitHit.deleteMany({ where: { key: { in: identifiers } } });
+      // Audit data is JSON of any shape: the identifiers are replaced wherever they occur as text.
+      // (A scan of the audit table; deletions are rare, and correctness beats an index here.)
+      for (const value of identifiers) {
+        await tx.$executeRaw`
+          UPDATE audit_log SET data = replace(data::text, ${value}, ${REDACTED})::jsonb
+           WHERE data IS NOT NULL AND strpos(data::text, ${value}) > 0`;
+      }
+    }
+    await tx.rateLimitHit.deleteMany({ where: { bucket: "image-upload", key: String(customerId) } });
+
+    await tx.user.update({
+      where: { id: customerId },
+      data: { phone: null, name: null, contactEmail: null, email: null, passwordHash: null, isActive: false, anonymisedAt: at, inactivityClockFrom: null, updatedAt: at },
+    });
+
+    await writeAuditEntry(tx, {
+      actorId: actor.id,
+      action: "shopper.anonymise",
+      entityType: "User",
+      entityId: customerId,
+      data: {
+        by: actor.id === customerId ? "self" : "admin",
+        // The administrator's note, with any of the shopper's identifiers it quoted taken out.
+        note: note ? identifiers.reduce((text, value) => text.split(value).join(REDACTED), note) : null,
+        pointsWrittenOff: user.points_balance,
+        writeOffEntryId: writeOff?.id ?? null,
+        requestsClosed: closed.requests,
+        partsClosed: closed.parts,
+        ordersBlanked: ordersBlanked.count,
+        notificationsDeleted: notificationsDeleted.count,
+        outboxRedacted,
+        otpDeleted,
+        storageKeys,
+      },
+      at,
+    });
+    return { changed: true as const, storageKeys, pointsWrittenOff: user.points_balance };
+  });
+
+  const storageFailures = await deleteStoredFiles(customerId, result.storageKeys);
+  return result.changed
+    ? { changed: true, customerId, pointsWrittenOff: result.pointsWrittenOff, storageFailures }
+    : { changed: false, customerId, storageFailures };
+}
+
+function authorise(actor: Actor, input: z.infer<typeof deleteShopperDataInput>): { customerId: number; note: string | null } {
+  if (input.confirmation.toLocaleUpperCase("ru-RU") !== DELETION_CONFIRMATION_WORD) {
+    throw new AppError("VALIDATION", `Чтобы подтвердить удаление, введите слово ${DELETION_CONFIRMATION_WORD}.`, {
+      fieldErrors: { confirmation: `Введите слово ${DELETION_CONFIRMATION_WORD}.` },
+    });
+  }
+  if (actor.role === "CUSTOMER") {
+    if (input.customerId !== undefined && input.customerId !== actor.id) throw new AppError("NOT_FOUND", "Участник не найден.");
+    return { customerId: actor.id, note: null };
+  }
+  if (actor.role !== "ADMIN") throw new AppError("FORBIDDEN", "Недостаточно прав для этого действия.");
+  if (input.customerId === undefined) throw new AppError("VALIDATION", "Укажите участника.");
+  if (!input.note || input.note.length < 3) {
+    const message = "Укажите, откуда пришёл запрос (письмо, звонок, номер обращения).";
+    throw new AppError("VALIDATION", message, { fieldErrors: { note: message } });
+  }
+  return { customerId: input.customerId, note: input.note };
+}
+
+/** Rejects the pending parts of the shopper's open requests (conditionally, so a moderator's concurrent decision wins or loses cleanly). */
+async function closeOpenRequests(tx: Tx, customerId: number, actorId: number, at: Date): Promise<{ requests: number; parts: number }> {
+  const open = await tx.$queryRaw<{ id: number }[]>`
+    SELECT id FROM review_requests WHERE customer_id = ${customerId} AND status IN ('PENDING', 'IN_REVIEW') ORDER BY id FOR UPDATE`;
+  let parts = 0;
+  for (const request of open) {
+    const pending = await tx.requestPart.findMany({ where: { requestId: request.id, status: "PENDING" }, select: { id: true, attempt: true } });
+    for (const part of pending) {
+      const updated = await tx.requestPart.updateMany({
+        where: { id: part.id, status: "PENDING", attempt: part.attempt },
+        data: { status: "REJECTED", comment: CLOSED_PART_COMMENT, decidedAt: at, decidedById: actorId, points: null },
+      });
+      if (updated.count !== 1) continue;
+      parts += 1;
+      await tx.partDecision.create({ data: { partId: part.id, attempt: part.attempt, status: "REJECTED", comment: CLOSED_PART_COMMENT, decidedById: actorId, decidedAt: at } });
+    }
+    const statuses = await tx.requestPart.findMany({ where: { requestId: request.id }, select: { status: true } });
+    await tx.reviewRequest.update({
+      where: { id: request.id },
+      data: { status: deriveRequestStatus(statuses), decidedAt: at, claimedById: null, claimExpiresAt: null },
+    });
+  }
+  return { requests: open.length, parts };
+}
+
+/** The keys recorded by earlier deletions of this shopper: a repeated deletion retries them. */
+async function storageKeysOfEarlierDeletions(tx: Tx, customerId: number): Promise<string[]> {
+  const rows = await tx.auditLog.findMany({ where: { action: "shopper.anonymise", entityType: "User", entityId: String(customerId) }, select: { data: true } });
+  const keys = rows.flatMap((row) => {
+    const data = row.data as { storageKeys?: unknown } | null;
+    return Array.isArray(data?.storageKeys) ? data.storageKeys.filter((key): key is string => typeof key === "string") : [];
+  });
+  return [...new Set(keys)];
+}
+
+/** After the commit; a failure is logged with the shopper's id (not their data) and retried by deleting again. */
+async function deleteStoredFiles(customerId: number, keys: readonly string[]): Promise<number> {
+  if (keys.length === 0) return 0;
+  const storage = objectStorage();
+  const results = await Promise.allSettled(keys.map((key) => storage.delete(key)));
+  const failures = results.filter((item) => item.status === "rejected");
+  if (failures.length > 0) {
+    console.error(
+      `[delete-shopper-data] ${failures.length} of ${keys.length} files of anonymised user ${customerId} were not deleted; run the deletion again to retry`,
+      failures.map((item) => (item as PromiseRejectedResult).reason),
+    );
+  }
+  return failures.length;
+}
