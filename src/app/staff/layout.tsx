@@ -6,6 +6,7 @@ const STAFF_NAV = [
   { href: "/staff", label: "Бренд" },
   { href: "/staff/orders", label: "Заказы" },
   { href: "/staff/prizes", label: "Призы" },
+  { href: "/staff/figures", label: "Показатели" },
 ];
 
 export default async function StaffLayout({ children }: { children: ReactNode }) {

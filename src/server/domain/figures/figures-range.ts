@@ -1,0 +1,91 @@
+import "server-only";
+import { z } from "zod";
+import { moscowDateKey } from "@/server/calendar/business-days";
+import { Prisma } from "@/generated/prisma/client";
+
+// Figures are by Moscow day (UTC+3 all year, no DST). Timestamps are stored as UTC `timestamp(3)`, so a
+// Moscow day D covers [D 00:00 − 3 h, D+1 00:00 − 3 h) in stored time: 23:30 UTC is already the next day.
+
+export const DEFAULT_RANGE_DAYS = 30;
+/** Two years: enough for year-on-year, small enough that a load stays cheap. */
+export const MAX_RANGE_DAYS = 731;
+const DAY_MS = 24 * 60 * 60 * 1000;
+const MOSCOW_OFFSET_HOURS = 3;
+
+const moscowDate = z.iso.date({ error: "Дата — в формате ГГГГ-ММ-ДД." });
+
+export const figuresRangeInput = z
+  .object({ from: moscowDate.optional(), to: moscowDate.optional() })
+  .refine((range) => !range.from || !range.to || range.from <= range.to, { error: "Начало периода — не позже конца.", path: ["from"] })
+  .refine((range) => !range.from || !range.to || daysBetween(range.from, range.to) + 1 <= MAX_RANGE_DAYS, {
+    error: `Период — не длиннее ${MAX_RANGE_DAYS} дней.`,
+    path: ["from"],
+  });
+export type FiguresRangeInput = z.infer<typeof figuresRangeInput>;
+
+export interface FiguresRange {
+  /** First and last Moscow date, inclusive, "YYYY-MM-DD". */
+  from: string;
+  to: string;
+  days: number;
+  /** Stored-time bounds (UTC wall clock, as the columns hold it): [start, end). */
+  start: string;
+  end: string;
+  /** The same bounds as SQL literals of type timestamp. */
+  startSql: Prisma.Sql;
+  endSql: Prisma.Sql;
+}
+
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}
+
+/** Moscow midnight of `date` as the stored UTC wall clock, "YYYY-MM-DD HH:MM:SS". */
+function storedMidnight(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) - MOSCOW_OFFSET_HOURS * 3600_000).toISOString().slice(0, 19).replace("T", " ");
+}
+
+/**
+ * The range asked for, or the last 30 Moscow days up to today. Only one end given: the other is 30 days
+ * away from it (capped at today for `to`).
+ */
+export function resolveFiguresRange(input: FiguresRangeInput, at: Date): FiguresRange {
+  const today = moscowDateKey(at);
+  const to = input.to ?? (input.from ? minDate(addDays(input.from, DEFAULT_RANGE_DAYS - 1), today) : today);
+  const from = input.from ?? addDays(to, -(DEFAULT_RANGE_DAYS - 1));
+  const start = storedMidnight(from);
+  const end = storedMidnight(addDays(to, 1));
+  return { from, to, days: daysBetween(from, to) + 1, start, end, startSql: Prisma.sql`${start}::timestamp`, endSql: Prisma.sql`${end}::timestamp` };
+}
+
+function minDate(a: string, b: string): string {
+  return a < b ? a : b;
+}
+
+/** Every Moscow date of the range, for series with a zero on quiet days. */
+export function rangeDates(range: FiguresRange): string[] {
+  return Array.from({ length: range.days }, (_, index) => addDays(range.from, index));
+}
+
+/**
+ * SQL: the Moscow date of a stored timestamp column, as a `date` (group by this, and format the few
+ * grouped rows with `dayText`: to_char on every row of a year costs more than the scan).
+ */
+export function moscowDay(column: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(${column} + interval '3 hours')::date`;
+}
+
+/** SQL: a `date` as "YYYY-MM-DD" text. */
+export function dayText(column: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`to_char(${column}, 'YYYY-MM-DD')`;
+}
+
+/** Counts and sums come back as bigint or numeric; the figures are far below 2^53. */
+export function num(value: bigint | number | string | null | undefined): number {
+  if (value === null || value === undefined) return 0;
+  return Number(value);
+}
