@@ -8,11 +8,10 @@
 // `bench.figures.seededAt` in settings). Then measures getProgrammeFigures — every block of the dashboard,
 // as the page loads it — for the last 30 days, 90 days and year: BENCH_RUNS samples each (default 50)
 // after a warm-up.
-import pg from "pg";
 import "../scripts/lib/allow-server-only.ts";
 import { ensureDatabase } from "../scripts/lib/database.ts";
 import { applyMigrations } from "../scripts/lib/migrations.ts";
-import { percentile, summarise } from "./lib.ts";
+import { percentile, seedOnce, summarise } from "./lib.ts";
 import { seedQueueBench, shapeFromEnv } from "./queue-seed.ts";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 50);
@@ -79,87 +78,68 @@ async function measure(): Promise<boolean> {
 }
 
 async function seedFiguresExtras(url: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const marker = await client.query(`SELECT value FROM settings WHERE key = $1`, [FIGURES_MARKER]);
-    if (marker.rowCount) {
-      log(`Figures extras already seeded (${JSON.stringify(marker.rows[0].value)}); reusing them.`);
-      return;
-    }
-    log("Seeding the figures extras (prizes, orders, refunds, forfeitures, adjustments)…");
-    const step = async (label: string, sql: string) => {
-      const started = performance.now();
-      const result = await client.query(sql);
-      log(`  ${label}: ${result.rowCount ?? 0} rows in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    };
-    await client.query("SET synchronous_commit = off");
-    await client.query("BEGIN");
-    await step(
-      "prizes",
-      `INSERT INTO prizes (title, kind, points_price, stock, is_active, sort_order, updated_at)
-       SELECT 'Приз ' || g, CASE WHEN g <= 6 THEN 'PHYSICAL' ELSE 'DIGITAL' END::"PrizeKind", 500, CASE WHEN g <= 6 THEN (g - 1) * 3 ELSE 0 END, true, g, now()
-         FROM generate_series(1, 10) g`,
-    );
-    await step(
-      "prize codes",
-      `INSERT INTO prize_codes (prize_id, code, code_hint, import_batch)
-       SELECT p.id, 'BENCH-' || p.id || '-' || g, lpad(g::text, 4, '0'), 'bench'
-         FROM prizes p CROSS JOIN generate_series(1, 2000) g WHERE p.kind = 'DIGITAL'`,
-    );
-    // One 500-point order for every fourth shopper who holds 1,000 or more, at a time spread over the
-    // year after their first credit; statuses by order id.
-    await step(
-      "prize orders",
-      `INSERT INTO prize_orders (customer_id, prize_id, status, points_spent, processing_due_at, created_at, updated_at)
-       SELECT u.id, (SELECT id FROM prizes ORDER BY id OFFSET (u.id % 10) LIMIT 1),
-              (ARRAY['NEW', 'APPROVED', 'SHIPPED', 'DELIVERED', 'DELIVERED', 'DELIVERED', 'DELIVERED', 'DELIVERED', 'DELIVERED', 'CANCELLED'])[1 + (u.id / 4) % 10]::"OrderStatus",
-              500, t.at + interval '7 days', t.at, t.at
-         FROM users u
-         CROSS JOIN LATERAL (SELECT u.inactivity_clock_from + (now() - u.inactivity_clock_from) * ((u.id::int8 * 7919) % 1000 / 1000.0) AS at) t
-        WHERE u.role = 'CUSTOMER' AND u.id % 4 = 0 AND u.points_balance >= 1000`,
-    );
-    await step(
-      "order debits",
-      `INSERT INTO ledger_entries (customer_id, kind, amount, balance_after, reason, order_id, idempotency_key, created_at)
-       SELECT o.customer_id, 'PRIZE_ORDER', -500, 0, 'Заказ №' || o.id, o.id, 'order:' || o.id || ':placed', o.created_at FROM prize_orders o`,
-    );
-    await step(
-      "refunds",
-      `INSERT INTO ledger_entries (customer_id, kind, amount, balance_after, reason, order_id, idempotency_key, created_at)
-       SELECT o.customer_id, 'PRIZE_REFUND', 500, 500, 'Заказ №' || o.id || ' отменён', o.id, 'order:' || o.id || ':refund', o.created_at + interval '2 days'
-         FROM prize_orders o WHERE o.status = 'CANCELLED'`,
-    );
-    await step("cancel dates", `UPDATE prize_orders SET cancelled_at = created_at + interval '2 days', cancel_reason = 'bench' WHERE status = 'CANCELLED'`);
-    // Every tenth shopper with points left forfeits 300 at some point in the year (a shopper's requests all
-    // share one outcome in the queue seed, so the choice is by balance, not id); every 500th gets +50.
-    await step(
-      "forfeitures",
-      `INSERT INTO ledger_entries (customer_id, kind, amount, balance_after, reason, idempotency_key, created_at)
-       SELECT u.id, 'FORFEITURE', -300, 0, 'Баллы сгорели', 'forfeit:' || u.id || ':bench',
-              now() - interval '360 days' * ((u.id::int8 * 104729) % 1000 / 1000.0)
-         FROM users u WHERE u.role = 'CUSTOMER' AND (u.id / 10) % 10 = 1 AND u.points_balance >= 300 + (CASE WHEN u.id % 4 = 0 THEN 500 ELSE 0 END)`,
-    );
-    await step(
-      "adjustments",
-      `INSERT INTO ledger_entries (customer_id, kind, amount, balance_after, reason, idempotency_key, created_at)
-       SELECT u.id, 'ADJUSTMENT', 50, 50, 'Компенсация', 'adjust:' || u.id || ':bench', now() - interval '360 days' * ((u.id * 31) % 1000 / 1000.0)
-         FROM users u WHERE u.role = 'CUSTOMER' AND u.id % 500 = 3`,
-    );
-    await step(
-      "balances",
-      `UPDATE users u SET points_balance = s.total
-         FROM (SELECT customer_id, sum(amount) AS total FROM ledger_entries GROUP BY customer_id) s
-        WHERE s.customer_id = u.id AND u.points_balance <> s.total`,
-    );
-    await client.query(`INSERT INTO settings (key, value, updated_at) VALUES ($1, to_jsonb(now()::text), now())`, [FIGURES_MARKER]);
-    await client.query("COMMIT");
-    log("  analyzing…");
-    await client.query("VACUUM ANALYZE");
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw error;
-  } finally {
-    await client.end();
-  }
+  await seedOnce(url, {
+    marker: FIGURES_MARKER,
+    log,
+    seed: async (step) => {
+      log("Seeding the figures extras (prizes, orders, refunds, forfeitures, adjustments)…");
+      await step(
+        "prizes",
+        `INSERT INTO prizes (title, kind, points_price, stock, is_active, sort_order, updated_at)
+         SELECT 'Приз ' || g, CASE WHEN g <= 6 THEN 'PHYSICAL' ELSE 'DIGITAL' END::"PrizeKind", 500, CASE WHEN g <= 6 THEN (g - 1) * 3 ELSE 0 END, true, g, now()
+           FROM generate_series(1, 10) g`,
+      );
+      await step(
+        "prize codes",
+        `INSERT INTO prize_codes (prize_id, code, code_hint, import_batch)
+         SELECT p.id, 'BENCH-' || p.id || '-' || g, lpad(g::text, 4, '0'), 'bench'
+           FROM prizes p CROSS JOIN generate_series(1, 2000) g WHERE p.kind = 'DIGITAL'`,
+      );
+      // One 500-point order for every fourth shopper who holds 1,000 or more, at a time spread over the
+      // year after their first credit; statuses by order id.
+      await step(
+        "prize orders",
+        `INSERT INTO prize_orders (customer_id, prize_id, status, points_spent, processing_due_at, created_at, updated_at)
+         SELECT u.id, (SELECT id FROM prizes ORDER BY id OFFSET (u.id % 10) LIMIT 1),
+                (ARRAY['NEW', 'APPROVED', 'SHIPPED', 'DELIVERED', 'DELIVERED', 'DELIVERED', 'DELIVERED', 'DELIVERED', 'DELIVERED', 'CANCELLED'])[1 + (u.id / 4) % 10]::"OrderStatus",
+                500, t.at + interval '7 days', t.at, t.at
+           FROM users u
+           CROSS JOIN LATERAL (SELECT u.inactivity_clock_from + (now() - u.inactivity_clock_from) * ((u.id::int8 * 7919) % 1000 / 1000.0) AS at) t
+          WHERE u.role = 'CUSTOMER' AND u.id % 4 = 0 AND u.points_balance >= 1000`,
+      );
+      await step(
+        "order debits",
+        `INSERT INTO ledger_entries (customer_id, kind, amount, balance_after, reason, order_id, idempotency_key, created_at)
+         SELECT o.customer_id, 'PRIZE_ORDER', -500, 0, 'Заказ №' || o.id, o.id, 'order:' || o.id || ':placed', o.created_at FROM prize_orders o`,
+      );
+      await step(
+        "refunds",
+        `INSERT INTO ledger_entries (customer_id, kind, amount, balance_after, reason, order_id, idempotency_key, created_at)
+         SELECT o.customer_id, 'PRIZE_REFUND', 500, 500, 'Заказ №' || o.id || ' отменён', o.id, 'order:' || o.id || ':refund', o.created_at + interval '2 days'
+           FROM prize_orders o WHERE o.status = 'CANCELLED'`,
+      );
+      await step("cancel dates", `UPDATE prize_orders SET cancelled_at = created_at + interval '2 days', cancel_reason = 'bench' WHERE status = 'CANCELLED'`);
+      // Every tenth shopper with points left forfeits 300 at some point in the year (a shopper's requests all
+      // share one outcome in the queue seed, so the choice is by balance, not id); every 500th gets +50.
+      await step(
+        "forfeitures",
+        `INSERT INTO ledger_entries (customer_id, kind, amount, balance_after, reason, idempotency_key, created_at)
+         SELECT u.id, 'FORFEITURE', -300, 0, 'Баллы сгорели', 'forfeit:' || u.id || ':bench',
+                now() - interval '360 days' * ((u.id::int8 * 104729) % 1000 / 1000.0)
+           FROM users u WHERE u.role = 'CUSTOMER' AND (u.id / 10) % 10 = 1 AND u.points_balance >= 300 + (CASE WHEN u.id % 4 = 0 THEN 500 ELSE 0 END)`,
+      );
+      await step(
+        "adjustments",
+        `INSERT INTO ledger_entries (customer_id, kind, amount, balance_after, reason, idempotency_key, created_at)
+         SELECT u.id, 'ADJUSTMENT', 50, 50, 'Компенсация', 'adjust:' || u.id || ':bench', now() - interval '360 days' * ((u.id * 31) % 1000 / 1000.0)
+           FROM users u WHERE u.role = 'CUSTOMER' AND u.id % 500 = 3`,
+      );
+      await step(
+        "balances",
+        `UPDATE users u SET points_balance = s.total
+           FROM (SELECT customer_id, sum(amount) AS total FROM ledger_entries GROUP BY customer_id) s
+          WHERE s.customer_id = u.id AND u.points_balance <> s.total`,
+      );
+    },
+  });
 }

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
+import { useServerAction } from "@/components/forms/use-server-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";
@@ -24,28 +25,15 @@ function rescheduledText(count: number): string {
 /** Adds a date to the calendar's exceptions, or (with `editing`) changes one already listed. */
 export function CalendarDayForm({ year, editing }: { year: number; editing: { date: string; kind: Kind; note: string | null } | null }) {
   const router = useRouter();
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { pending, error, fieldErrors, done, setDone, run } = useServerAction();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (pending) return;
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
     const date = String(form.get("date") ?? "");
-    setPending(true);
-    setError(null);
-    setDone(null);
-    setFieldErrors({});
-    const result = await setCalendarDayAction({ date, kind: form.get("kind"), note: form.get("note") }).catch(() => null);
-    setPending(false);
-    if (!result || !result.ok) {
-      setError(result?.message ?? "Не удалось сохранить. Попробуйте ещё раз.");
-      setFieldErrors(result?.fieldErrors ?? {});
-      return;
-    }
+    const result = await run(() => setCalendarDayAction({ date, kind: form.get("kind"), note: form.get("note") }), "Не удалось сохранить. Попробуйте ещё раз.");
+    if (!result) return;
     const { outcome, kind, rescheduled } = result.data;
     const what = `${formatCalendarDate(result.data.date)} — ${kind === "HOLIDAY" ? "выходной" : "рабочий день"}`;
     setDone(outcome === "UNCHANGED" ? "Изменений нет." : `${outcome === "CREATED" ? "Добавлено" : "Сохранено"}: ${what}.${rescheduledText(rescheduled)}`);
@@ -118,19 +106,10 @@ export function CalendarDayForm({ year, editing }: { year: number; editing: { da
 export function RemoveCalendarDayButton({ date }: { date: string }) {
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { pending, error, run } = useServerAction();
 
   async function remove() {
-    if (pending) return;
-    setPending(true);
-    setError(null);
-    const result = await removeCalendarDayAction({ date }).catch(() => null);
-    setPending(false);
-    if (!result || !result.ok) {
-      setError(result?.message ?? "Не удалось удалить. Попробуйте ещё раз.");
-      return;
-    }
+    if (!(await run(() => removeCalendarDayAction({ date }), "Не удалось удалить. Попробуйте ещё раз."))) return;
     setConfirming(false);
     router.refresh();
   }

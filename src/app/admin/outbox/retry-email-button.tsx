@@ -1,27 +1,17 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useServerAction } from "@/components/forms/use-server-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { retryOutboxEmailAction } from "./actions";
 
 export function RetryEmailButton({ id }: { id: number }) {
   const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { pending, error, run } = useServerAction();
 
   async function retry() {
-    if (pending) return;
-    setPending(true);
-    setError(null);
-    const result = await retryOutboxEmailAction({ id }).catch(() => null);
-    setPending(false);
-    if (!result || !result.ok) {
-      setError(result?.message ?? "Не удалось поставить письмо в очередь. Попробуйте ещё раз.");
-      return;
-    }
-    router.refresh();
+    if (await run(() => retryOutboxEmailAction({ id }), "Не удалось поставить письмо в очередь. Попробуйте ещё раз.")) router.refresh();
   }
 
   return (

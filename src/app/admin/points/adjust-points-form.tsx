@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
+import { useServerAction } from "@/components/forms/use-server-action";
 import { Button } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";
 import { Input } from "@/components/ui/input";
@@ -15,28 +16,15 @@ import { adjustPointsAction } from "./actions";
 export function AdjustPointsForm({ customerId, balance }: { customerId: number; balance: number }) {
   const router = useRouter();
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { pending, error, fieldErrors, done, setDone, run } = useServerAction();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (pending) return;
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
     const amount = String(form.get("amount") ?? "");
-    setPending(true);
-    setError(null);
-    setDone(null);
-    setFieldErrors({});
-    const result = await adjustPointsAction({ customerId, amount, reason: form.get("reason"), idempotencyKey }).catch(() => null);
-    setPending(false);
-    if (!result || !result.ok) {
-      setError(result?.message ?? "Не удалось сохранить корректировку. Попробуйте ещё раз.");
-      setFieldErrors(result?.fieldErrors ?? {});
-      return;
-    }
+    const result = await run(() => adjustPointsAction({ customerId, amount, reason: form.get("reason"), idempotencyKey }), "Не удалось сохранить корректировку. Попробуйте ещё раз.");
+    if (!result) return;
     formElement.reset();
     setIdempotencyKey(crypto.randomUUID());
     setDone(`Готово: ${formatSignedPoints(Number(amount.replace(/[\s\u00a0]/g, "").replace(/[−–]/g, "-")))}, на счёте теперь ${formatPoints(result.data.balanceAfter)}.`);

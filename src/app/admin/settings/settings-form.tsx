@@ -1,7 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { type FormEvent, useState } from "react";
+import type { FormEvent } from "react";
+import { useServerAction } from "@/components/forms/use-server-action";
 import { Button } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";
 import { Input } from "@/components/ui/input";
@@ -22,27 +23,14 @@ const NUMBER_FIELDS: { name: Field; label: string; hint: string; min: number; ma
 /** Every programme setting in one form; saving sends them all, and the audit row keeps only what changed. */
 export function SettingsForm({ initial }: { initial: Record<Field, string> }) {
   const router = useRouter();
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { pending, error, fieldErrors, done, setDone, run } = useServerAction();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (pending) return;
     const form = new FormData(event.currentTarget);
     const fields = Object.fromEntries((Object.keys(initial) as Field[]).map((name) => [name, String(form.get(name) ?? "")]));
-    setPending(true);
-    setError(null);
-    setDone(null);
-    setFieldErrors({});
-    const result = await updateProgrammeSettingsAction(fields).catch(() => null);
-    setPending(false);
-    if (!result || !result.ok) {
-      setError(result?.message ?? "Не удалось сохранить настройки. Попробуйте ещё раз.");
-      setFieldErrors(result?.fieldErrors ?? {});
-      return;
-    }
+    const result = await run(() => updateProgrammeSettingsAction(fields), "Не удалось сохранить настройки. Попробуйте ещё раз.");
+    if (!result) return;
     const changed = result.data.changed.map((key) => PROGRAMME_SETTING_LABEL[key] ?? key);
     setDone(changed.length === 0 ? "Ничего не изменилось." : `Сохранено: ${changed.join(", ").toLowerCase()}.`);
     router.refresh();

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
+import { useServerAction } from "@/components/forms/use-server-action";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -10,6 +11,7 @@ import { Input } from "@/components/ui/input";
 import { STAFF_ROLES, STAFF_ROLE_LABEL, type StaffRole } from "@/lib/admin-labels";
 import { cn } from "@/lib/cn";
 import { formatDateTime } from "@/lib/format";
+import type { ActionResult } from "@/server/errors";
 import { changeStaffRoleAction, inviteStaffAction, revokeStaffInviteAction, setStaffActiveAction } from "./actions";
 
 const selectClass = "h-12 w-full rounded-xl border border-line bg-white px-3 text-base aria-[invalid=true]:border-red-500";
@@ -17,28 +19,15 @@ const selectClass = "h-12 w-full rounded-xl border border-line bg-white px-3 tex
 /** Email and role: sends the invite link. */
 export function InviteForm() {
   const router = useRouter();
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { pending, error, fieldErrors, done, setDone, run } = useServerAction();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (pending) return;
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
     const email = String(form.get("email") ?? "").trim();
-    setPending(true);
-    setError(null);
-    setDone(null);
-    setFieldErrors({});
-    const result = await inviteStaffAction({ email, role: form.get("role") }).catch(() => null);
-    setPending(false);
-    if (!result || !result.ok) {
-      setError(result?.message ?? "Не удалось отправить приглашение. Попробуйте ещё раз.");
-      setFieldErrors(result?.fieldErrors ?? {});
-      return;
-    }
+    const result = await run(() => inviteStaffAction({ email, role: form.get("role") }), "Не удалось отправить приглашение. Попробуйте ещё раз.");
+    if (!result) return;
     formElement.reset();
     setDone(`Приглашение отправлено на ${email.toLowerCase()}. Ссылка действует 7 дней.`);
     router.refresh();
@@ -77,21 +66,11 @@ export function InviteForm() {
 
 function useRowAction() {
   const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  async function run(action: () => Promise<{ ok: true } | { ok: false; message: string }>) {
-    if (pending) return;
-    setPending(true);
-    setError(null);
-    const result = await action().catch(() => null);
-    setPending(false);
-    if (!result || !result.ok) {
-      setError(result?.message ?? "Не удалось сохранить. Попробуйте ещё раз.");
-      return;
-    }
-    router.refresh();
+  const action = useServerAction();
+  async function run(call: () => Promise<ActionResult<unknown>>) {
+    if (await action.run(call, "Не удалось сохранить. Попробуйте ещё раз.")) router.refresh();
   }
-  return { pending, error, run };
+  return { pending: action.pending, error: action.error, run };
 }
 
 export interface StaffView {

@@ -3,12 +3,14 @@
 import { ArrowDown, ArrowUp } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
+import { useServerAction } from "@/components/forms/use-server-action";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";
 import { Input } from "@/components/ui/input";
 import { cn } from "@/lib/cn";
+import type { ActionResult } from "@/server/errors";
 import { createRejectionTemplateAction, moveRejectionTemplateAction, setRejectionTemplateActiveAction, updateRejectionTemplateAction } from "./actions";
 
 type PartKindChoice = "ANY" | "REVIEW" | "RECEIPT";
@@ -26,29 +28,16 @@ const PART_KIND_LABEL: Record<PartKindChoice, string> = { ANY: "Отзыв и ч
 /** Title, part and text of a template: creates one, or (with `template`) edits it. */
 export function TemplateForm({ template, onDone }: { template?: TemplateView; onDone?: () => void }) {
   const router = useRouter();
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { pending, error, fieldErrors, done, setDone, run } = useServerAction();
   const idPrefix = template ? `template-${template.id}` : "template-new";
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (pending) return;
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
     const fields = { title: form.get("title"), text: form.get("text"), partKind: form.get("partKind") };
-    setPending(true);
-    setError(null);
-    setDone(null);
-    setFieldErrors({});
-    const result = await (template ? updateRejectionTemplateAction({ ...fields, id: template.id }) : createRejectionTemplateAction(fields)).catch(() => null);
-    setPending(false);
-    if (!result || !result.ok) {
-      setError(result?.message ?? "Не удалось сохранить шаблон. Попробуйте ещё раз.");
-      setFieldErrors(result?.fieldErrors ?? {});
-      return;
-    }
+    const result = await run<unknown>(() => (template ? updateRejectionTemplateAction({ ...fields, id: template.id }) : createRejectionTemplateAction(fields)), "Не удалось сохранить шаблон. Попробуйте ещё раз.");
+    if (!result) return;
     if (!template) {
       formElement.reset();
       setDone("Шаблон добавлен в конец списка.");
@@ -122,20 +111,11 @@ export function TemplateForm({ template, onDone }: { template?: TemplateView; on
 export function TemplateRow({ template, isFirst, isLast }: { template: TemplateView; isFirst: boolean; isLast: boolean }) {
   const router = useRouter();
   const [editing, setEditing] = useState(false);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const action = useServerAction();
+  const { pending, error } = action;
 
-  async function run(action: () => Promise<{ ok: true } | { ok: false; message: string }>) {
-    if (pending) return;
-    setPending(true);
-    setError(null);
-    const result = await action().catch(() => null);
-    setPending(false);
-    if (!result || !result.ok) {
-      setError(result?.message ?? "Не удалось сохранить. Попробуйте ещё раз.");
-      return;
-    }
-    router.refresh();
+  async function run(call: () => Promise<ActionResult<unknown>>) {
+    if (await action.run(call, "Не удалось сохранить. Попробуйте ещё раз.")) router.refresh();
   }
 
   return (

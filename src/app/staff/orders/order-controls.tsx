@@ -2,39 +2,27 @@
 
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
+import { useServerAction } from "@/components/forms/use-server-action";
 import { Button } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";
 import { Input } from "@/components/ui/input";
 import { formatPoints } from "@/lib/format";
 import { CARRIER_LABEL, validateTrackingNumber } from "@/lib/tracking";
-import { pluralRu } from "@/server/errors";
+import { type ActionResult, pluralRu } from "@/server/errors";
 import { approveOrderAction, cancelOrderAction, markOrderDeliveredAction, shipOrderAction } from "./actions";
 
 type Carrier = keyof typeof CARRIER_LABEL;
-type Result = { ok: true; data: { changed: boolean } } | { ok: false; message: string; fieldErrors?: Record<string, string> };
 
 /** Runs one transition: one request at a time, the server's message on failure, a fresh page on success. */
 function useOrderAction() {
   const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  async function run(action: () => Promise<Result>, fallback: string): Promise<boolean> {
-    if (pending) return false;
-    setPending(true);
-    setError(null);
-    setFieldErrors({});
-    const result = await action().catch(() => null);
-    setPending(false);
-    if (!result || !result.ok) {
-      setError(result?.message ?? fallback);
-      setFieldErrors((result && !result.ok && result.fieldErrors) || {});
-      return false;
-    }
+  const action = useServerAction();
+  async function run(call: () => Promise<ActionResult<{ changed: boolean }>>, fallback: string): Promise<boolean> {
+    if (!(await action.run(call, fallback))) return false;
     router.refresh();
     return true;
   }
-  return { pending, error, fieldErrors, setError, run };
+  return { pending: action.pending, error: action.error, fieldErrors: action.fieldErrors, setError: action.setError, run };
 }
 
 /** NEW → APPROVED. For a digital prize this sends the code, so the button says so. */

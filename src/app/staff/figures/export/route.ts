@@ -1,5 +1,6 @@
 import { AREA_ROLES, requireActorRole } from "@/server/auth/session";
 import { exportFiguresCsv, exportFiguresCsvInput } from "@/server/domain/figures/export-figures-csv";
+import { fileDownload } from "@/server/http/file-download";
 import { jsonError } from "@/server/http/json-response";
 
 /** GET /staff/figures/export?block=…&from=YYYY-MM-DD&to=YYYY-MM-DD: one dashboard block as CSV (staff only). */
@@ -13,17 +14,7 @@ export async function GET(request: Request): Promise<Response> {
       from: params.get("from") || undefined,
       to: params.get("to") || undefined,
     });
-    const { fileName, content } = await exportFiguresCsv(actor, input);
-    return new Response(content, {
-      status: 200,
-      headers: {
-        "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename="${fileName}"`,
-        // Programme figures are internal: never kept by a shared cache.
-        "Cache-Control": "private, no-store",
-        "X-Content-Type-Options": "nosniff",
-      },
-    });
+    return fileDownload(await exportFiguresCsv(actor, input), "text/csv");
   } catch (error) {
     return jsonError(error, "staff/figures/export");
   }

@@ -1,5 +1,6 @@
 import { AREA_ROLES, requireActorRole } from "@/server/auth/session";
 import { exportOrdersCsv, exportOrdersCsvInput } from "@/server/domain/fulfilment/export-orders-csv";
+import { fileDownload } from "@/server/http/file-download";
 import { jsonError } from "@/server/http/json-response";
 
 /** GET /staff/orders/export?carrier=CDEK|RUSSIAN_POST: the orders to ship by that carrier, as CSV (staff only). */
@@ -8,17 +9,7 @@ export async function GET(request: Request): Promise<Response> {
     // Route handlers are outside the staff layout's role check: this one checks for itself.
     const actor = await requireActorRole(AREA_ROLES.staff);
     const input = exportOrdersCsvInput.parse({ carrier: new URL(request.url).searchParams.get("carrier") ?? undefined });
-    const { fileName, content } = await exportOrdersCsv(actor, input);
-    return new Response(content, {
-      status: 200,
-      headers: {
-        "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename="${fileName}"`,
-        // Recipients' names and phones: never kept by a shared cache.
-        "Cache-Control": "private, no-store",
-        "X-Content-Type-Options": "nosniff",
-      },
-    });
+    return fileDownload(await exportOrdersCsv(actor, input), "text/csv");
   } catch (error) {
     return jsonError(error, "staff/orders/export");
   }
