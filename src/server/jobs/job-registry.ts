@@ -1,5 +1,6 @@
 import "server-only";
 import { sendStaffDigests } from "@/server/domain/digests/send-staff-digests";
+import { closeFiguresDays } from "@/server/domain/figures/close-figures-days";
 import { runForfeiture } from "@/server/domain/forfeiture/run-forfeiture";
 import { sendForfeitureWarnings } from "@/server/domain/forfeiture/send-forfeiture-warnings";
 import { sweepEmailOutbox } from "@/server/messaging/sweep-email-outbox";
@@ -22,6 +23,8 @@ export interface JobDefinition {
   retryLimit: number;
   retryDelaySeconds: number;
   expireInMinutes: number;
+  /** Also queued once whenever a worker starts: catches up after a deploy or a first start. */
+  runOnStart?: boolean;
   /** The work, at the instant the run started. Returns a summary kept as the job's output. */
   run(context: { at: Date }): Promise<object | void>;
 }
@@ -37,6 +40,17 @@ export const JOBS: readonly JobDefinition[] = [
     retryDelaySeconds: 0,
     expireInMinutes: 5,
     run: () => sweepEmailOutbox(),
+  },
+  {
+    name: "figures-rollup",
+    cron: "15 0 * * *",
+    description: "closes the staff figures' past days into the daily rollups (yesterday, and any day changed since its close)",
+    retryLimit: 5,
+    retryDelaySeconds: 120,
+    // The first run after a deploy backfills the programme's history: about 40 s for a year of 1M requests.
+    expireInMinutes: 60,
+    runOnStart: true,
+    run: ({ at }) => closeFiguresDays({ at }),
   },
   {
     name: "staff-digest",

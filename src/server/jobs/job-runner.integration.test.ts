@@ -45,6 +45,7 @@ describe("the job runner", () => {
     expect(JOB_TIME_ZONE).toBe("Europe/Moscow");
     expect(JOBS.map((job) => [job.name, job.cron])).toEqual([
       ["email-outbox", "* * * * *"],
+      ["figures-rollup", "15 0 * * *"],
       ["staff-digest", "0 9 * * *"],
       ["forfeiture", "0 3 * * *"],
     ]);
@@ -61,6 +62,7 @@ describe("the job runner", () => {
     );
     expect(schedules).toEqual([
       { name: "email-outbox", cron: "* * * * *", timezone: "Europe/Moscow" },
+      { name: "figures-rollup", cron: "15 0 * * *", timezone: "Europe/Moscow" },
       { name: "forfeiture", cron: "0 3 * * *", timezone: "Europe/Moscow" },
       { name: "staff-digest", cron: "0 9 * * *", timezone: "Europe/Moscow" },
     ]);

@@ -1,6 +1,7 @@
 import "server-only";
 import { env } from "@/server/config/env";
 import { disconnectDb } from "@/server/db/client";
+import { JOBS } from "./job-registry";
 import { createJobRunner } from "./job-runner";
 
 /** Past this, a stop that hangs (a stuck query) ends the process anyway: a deploy or Ctrl+C must not wait forever. */
@@ -41,4 +42,5 @@ export async function runWorker(): Promise<void> {
   // process dies however it dies (even kill -9), and the worker must not outlive it as an orphan.
   if (process.connected) process.once("disconnect", () => void stop("npm start has exited"));
   await runner.start();
+  for (const job of JOBS) if (job.runOnStart) await runner.runNow(job.name);
 }

@@ -1,8 +1,8 @@
 import "server-only";
-import { Prisma } from "@/generated/prisma/client";
 import type { PartKind } from "@/generated/prisma/enums";
 import { db } from "@/server/db/client";
-import { type FiguresRange, num } from "./figures-range";
+import { PART_DECISION_FACTS, totalFactsSql } from "./figures-facts";
+import { addDays, type FiguresRange, num } from "./figures-range";
 
 export interface PartApproval {
   kind: PartKind;
@@ -19,17 +19,13 @@ export interface PartApproval {
  * parts waiting for a decision do not count.
  */
 export async function approvalFigures(range: FiguresRange): Promise<PartApproval[]> {
-  const rows = await db.$queryRaw<{ kind: PartKind; approved: bigint; rejected: bigint }[]>(Prisma.sql`
-    SELECT kind::text AS kind,
-           count(*) FILTER (WHERE status = 'APPROVED') AS approved,
-           count(*) FILTER (WHERE status = 'REJECTED') AS rejected
-      FROM request_parts
-     WHERE status IN ('APPROVED', 'REJECTED') AND decided_at >= ${range.startSql} AND decided_at < ${range.endSql}
-     GROUP BY kind`);
+  const rows = await db.$queryRaw<Record<"review_approved" | "review_rejected" | "receipt_approved" | "receipt_rejected", bigint>[]>(
+    totalFactsSql(PART_DECISION_FACTS, range.from, addDays(range.to, 1)),
+  );
+  const totals = rows[0];
   return (["REVIEW", "RECEIPT"] as const).map((kind) => {
-    const row = rows.find((candidate) => candidate.kind === kind);
-    const approved = num(row?.approved);
-    const rejected = num(row?.rejected);
+    const approved = num(kind === "REVIEW" ? totals?.review_approved : totals?.receipt_approved);
+    const rejected = num(kind === "REVIEW" ? totals?.review_rejected : totals?.receipt_rejected);
     const decided = approved + rejected;
     return { kind, decided, approved, rejected, rate: decided ? approved / decided : null };
   });

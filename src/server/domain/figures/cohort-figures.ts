@@ -1,7 +1,10 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db/client";
-import { type FiguresRange, num } from "./figures-range";
+import { closedDayIn, liveDaysCte, SHOPPER_CHUNK_BITS, SHOPPER_DAY_ROWS_LIVE } from "./figures-facts";
+import { addDays, type FiguresRange, num } from "./figures-range";
+
+const CHUNK = Prisma.raw(String(SHOPPER_CHUNK_BITS));
 
 export interface CohortRow {
   /** Moscow month of the shoppers' first request ever, "YYYY-MM". */
@@ -21,30 +24,40 @@ export interface CohortRow {
  * first request (even one before the range), and cohorts are shown for the months the range touches;
  * "retained in month k" means filed at least one request, whatever its outcome, in the k-th month after
  * — filing is what the programme asks of a shopper, approval is the moderators' part.
+ *
+ * From the shoppers rollup: per chunk of user ids, the "filed" bitmaps OR-ed by month (all months before the
+ * range's first in one bucket), the live days' shoppers turned into bitmaps of their own and OR-ed in; a
+ * cohort is its month's shoppers minus every earlier month's, retention a count of set bits.
  */
 export async function cohortFigures(range: FiguresRange): Promise<CohortRow[]> {
-  // Stored time of the Moscow month the range starts in: cohorts start there.
-  const monthStart = Prisma.sql`(date_trunc('month', ${range.startSql} + interval '3 hours') - interval '3 hours')`;
-  // Newcomers first (shoppers filing since that month with nothing before it: one index probe each on
-  // (customer_id, filed_at)), then only their requests: the year's other shoppers are never grouped.
+  const toExclusive = addDays(range.to, 1);
+  const firstMonth = `${range.from.slice(0, 7)}-01`;
+  const monthOf = (day: string) => Prisma.sql`CASE WHEN ${Prisma.raw(day)} < ${firstMonth}::date THEN '-infinity'::date ELSE date_trunc('month', ${Prisma.raw(day)})::date END`;
   const rows = await db.$queryRaw<{ cohort: string; offset: number; shoppers: bigint }[]>(Prisma.sql`
-    WITH candidates AS (
-      SELECT DISTINCT customer_id FROM review_requests WHERE filed_at >= ${monthStart} AND filed_at < ${range.endSql}
-    ), newcomers AS (
-      SELECT c.customer_id FROM candidates c
-       WHERE NOT EXISTS (SELECT 1 FROM review_requests e WHERE e.customer_id = c.customer_id AND e.filed_at < ${monthStart})
-    ), months AS (
-      SELECT r.customer_id, date_trunc('month', r.filed_at + interval '3 hours') AS month
-        FROM newcomers n JOIN review_requests r ON r.customer_id = n.customer_id AND r.filed_at < ${range.endSql}
-       GROUP BY 1, 2
-    ), firsts AS (
-      SELECT customer_id, min(month) AS cohort FROM months GROUP BY 1
+    WITH ${liveDaysCte("-infinity", toExclusive)},
+    months AS (
+      SELECT chunk, month, bit_or(filed) AS filed FROM (
+        SELECT chunk, ${monthOf("f.day")} AS month, filed FROM figures_day_shoppers f WHERE ${closedDayIn("f", "-infinity", toExclusive)}
+        UNION ALL
+        SELECT customer_id / ${CHUNK}, ${monthOf("s.day")}, figures_bitmap(array_agg((customer_id % ${CHUNK})::int))
+          FROM (${SHOPPER_DAY_ROWS_LIVE}) s GROUP BY 1, 2
+      ) m GROUP BY 1, 2
+    ),
+    ordered AS (
+      SELECT chunk, month, filed,
+             bit_or(filed) OVER (PARTITION BY chunk ORDER BY month ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS earlier
+        FROM months
+    ),
+    cohorts AS (
+      SELECT chunk, month, CASE WHEN earlier IS NULL THEN filed ELSE filed & ~earlier END AS members
+        FROM ordered WHERE month > '-infinity'::date
     )
-    SELECT to_char(f.cohort, 'YYYY-MM') AS cohort,
-           ((extract(year FROM m.month) - extract(year FROM f.cohort)) * 12 + extract(month FROM m.month) - extract(month FROM f.cohort))::int AS offset,
-           count(*) AS shoppers
-      FROM firsts f JOIN months m USING (customer_id)
-     GROUP BY 1, 2
+    SELECT to_char(c.month, 'YYYY-MM') AS cohort,
+           ((extract(year FROM m.month) - extract(year FROM c.month)) * 12 + extract(month FROM m.month) - extract(month FROM c.month))::int AS offset,
+           sum(bit_count(c.members & m.filed))::int8 AS shoppers
+      FROM cohorts c JOIN months m ON m.chunk = c.chunk AND m.month >= c.month
+     GROUP BY c.month, m.month
+    HAVING sum(bit_count(c.members & m.filed)) > 0
      ORDER BY 1, 2`);
   const cohorts = new Map<string, Map<number, number>>();
   for (const row of rows) {

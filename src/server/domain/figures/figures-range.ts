@@ -71,19 +71,6 @@ export function rangeDates(range: FiguresRange): string[] {
   return Array.from({ length: range.days }, (_, index) => addDays(range.from, index));
 }
 
-/**
- * SQL: the Moscow date of a stored timestamp column, as a `date` (group by this, and format the few
- * grouped rows with `dayText`: to_char on every row of a year costs more than the scan).
- */
-export function moscowDay(column: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`(${column} + interval '3 hours')::date`;
-}
-
-/** SQL: a `date` as "YYYY-MM-DD" text. */
-export function dayText(column: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`to_char(${column}, 'YYYY-MM-DD')`;
-}
-
 /** Counts and sums come back as bigint or numeric; the figures are far below 2^53. */
 export function num(value: bigint | number | string | null | undefined): number {
   if (value === null || value === undefined) return 0;

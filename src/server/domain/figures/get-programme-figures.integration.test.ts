@@ -10,7 +10,8 @@ import { db } from "@/server/db/client";
 import { appendLedgerEntry } from "@/server/domain/ledger/append-ledger-entry";
 import { exportFiguresCsv } from "./export-figures-csv";
 import { figuresRangeInput } from "./figures-range";
-import { getProgrammeFigures } from "./get-programme-figures";
+import { closeFiguresDays } from "./close-figures-days";
+import { getProgrammeFigures, type ProgrammeFigures } from "./get-programme-figures";
 
 // A small programme across March and April 2026 with every figure computed by hand below. Times are UTC
 // as stored; Moscow is UTC+3, so 21:00 UTC and later is already the next Moscow day.
@@ -172,89 +173,239 @@ async function seedProgramme() {
   return { staff: actorOf(staff), cream, shampoo, low, coded };
 }
 
+type Seeded = Awaited<ReturnType<typeof seedProgramme>>;
+
+function expectHandComputed(figures: ProgrammeFigures, { cream, shampoo, low, coded }: Seeded) {
+
+  expect(figures.range).toEqual({ from: "2026-03-01", to: "2026-04-30", days: 61, today: "2026-05-10" });
+
+  // Participants: B (01.03 00:30), C, F, D (30.04 23:59) are new; A (28.02 23:30) and E (01.05) are not.
+  expect(figures.participants).toMatchObject({ newCount: 4, total: 5, activeShoppers: 5 });
+  const newByDay = Object.fromEntries(figures.participants.perDay.filter((day) => day.newCount).map((day) => [day.day, day.newCount]));
+  expect(newByDay).toEqual({ "2026-03-01": 1, "2026-03-05": 1, "2026-03-15": 1, "2026-04-30": 1 });
+  expect(figures.participants.perDay).toHaveLength(61);
+
+  // Requests by Moscow filing day: R2 02.03, R9 05.03, R3 10.03, R8 01.04, R4 05.04, R5 and R6 30.04.
+  expect(figures.requests.filed).toBe(7);
+  const filedByDay = Object.fromEntries(figures.requests.perDay.filter((day) => day.filed).map((day) => [day.day, day.filed]));
+  expect(filedByDay).toEqual({ "2026-03-02": 1, "2026-03-05": 1, "2026-03-10": 1, "2026-04-01": 1, "2026-04-05": 1, "2026-04-30": 2 });
+
+  // Parts decided in the range: reviews R2, R3, R4 approved, R5, R9 rejected (R8's is on 01.05);
+  // receipts R2 approved, R4 rejected.
+  expect(figures.approval).toEqual([
+    { kind: "REVIEW", decided: 5, approved: 3, rejected: 2, rate: 0.6 },
+    { kind: "RECEIPT", decided: 2, approved: 1, rejected: 1, rate: 0.5 },
+  ]);
+
+  // Decided in the range: R5 22.5 h, R4 24 h, R9 24 h, R2 48 h, R3 240 h. Median = 24; p95 at rank
+  // 0.95 × 4 = 3.8: 48 + 0.8 × (240 − 48) = 201.6. Breaches among the 7 filed: R3 and R8 decided late,
+  // R6 open past its due time on 10.05.
+  expect(figures.decisions.decided).toBe(5);
+  expect(figures.decisions.medianHours).toBeCloseTo(24, 6);
+  expect(figures.decisions.p95Hours).toBeCloseTo(201.6, 6);
+  expect(figures.decisions).toMatchObject({ slaBreached: 3, slaBreachedDecidedLate: 2, slaBreachedOpen: 1, filed: 7 });
+
+  // Points in the range: credited 500 + 100 (A, 04.03) + 500 + 500 (B) = 1 600; spent 400 + 300 + 200 −
+  // 300 refunded = 600; forfeited 100; adjustments −10 + 50 = 40. Balances now: A 590, B 850, C 500.
+  expect(figures.points).toMatchObject({ credited: 1600, spent: 600, forfeited: 100, adjusted: 40, outstanding: 1940 });
+  const pointDays = figures.points.perDay.filter((day) => day.credited || day.spent || day.forfeited);
+  expect(pointDays).toEqual([
+    { day: "2026-03-04", credited: 600, spent: 0, forfeited: 0 },
+    { day: "2026-03-10", credited: 0, spent: 400, forfeited: 0 },
+    { day: "2026-03-20", credited: 500, spent: 0, forfeited: 0 },
+    { day: "2026-04-06", credited: 500, spent: 0, forfeited: 0 },
+    { day: "2026-04-10", credited: 0, spent: 300, forfeited: 0 },
+    { day: "2026-04-11", credited: 0, spent: -300, forfeited: 0 },
+    { day: "2026-04-12", credited: 0, spent: 200, forfeited: 0 },
+    { day: "2026-04-20", credited: 0, spent: 0, forfeited: 100 },
+  ]);
+
+  // Orders placed in the range, by status now (E's is on 01.05).
+  expect(figures.orders).toEqual({
+    placed: 3,
+    byStatus: [
+      { status: "NEW", count: 1 },
+      { status: "APPROVED", count: 0 },
+      { status: "SHIPPED", count: 0 },
+      { status: "DELIVERED", count: 1 },
+      { status: "CANCELLED", count: 1 },
+    ],
+  });
+  expect(figures.lowStock).toEqual([
+    { prizeId: coded.id, title: "Сертификат", kind: "DIGITAL", left: 4 },
+    { prizeId: low.id, title: "Полотенце", kind: "PHYSICAL", left: 5 },
+  ]);
+
+  // Reviews approved in the range: cream R2, R3 (R8 is on 01.05); shampoo R4.
+  expect(figures.topProducts).toEqual([
+    { productId: cream.id, name: "Крем", approvedReviews: 2 },
+    { productId: shampoo.id, name: "Шампунь", approvedReviews: 1 },
+  ]);
+
+  // Receipts created in the range: R2 (1 500 ₽), R4 (999,99 ₽), R6 (no sum); R7's is on 01.05.
+  // Average (150 000 + 99 999) / 2 = 124 999.5 → 125 000 kopecks. Requests with a receipt: R2, R4, R6 of 7.
+  expect(figures.receipts).toEqual({ count: 3, averageKopecks: 125_000, requestsFiled: 7, requestsWithReceipt: 3, withReceiptShare: 3 / 7 });
+
+  // Approved requests filed in the range: A 1 (R2), B 2 (R3, R4), C 1 (R8).
+  expect(figures.repeat).toEqual({ withApproved: 3, withTwoOrMore: 1, share: 1 / 3 });
+
+  // Cohorts by first request: March = B, F (B files again in April, F does not); April = C, D. A's
+  // cohort (February) starts before the range and E's request is after it.
+  expect(figures.cohorts).toEqual([
+    { cohort: "2026-03", size: 2, active: [2, 1], retention: [1, 0.5] },
+    { cohort: "2026-04", size: 2, active: [2], retention: [1] },
+  ]);
+}
+
+/** The figures with every day computed from the base tables: the rollups emptied first (re-close to restore). */
+async function liveFigures(actor: Actor): Promise<ProgrammeFigures> {
+  await db.$executeRaw`DELETE FROM figures_days`;
+  await db.$executeRaw`DELETE FROM figures_day_products`;
+  await db.$executeRaw`DELETE FROM figures_day_decision_times`;
+  await db.$executeRaw`DELETE FROM figures_day_shoppers`;
+  return getProgrammeFigures(actor, RANGE);
+}
+
+async function staleDays(): Promise<string[]> {
+  const rows = await db.$queryRaw<{ day: string }[]>`SELECT DISTINCT to_char(day, 'YYYY-MM-DD') AS day FROM figures_stale_days ORDER BY 1`;
+  return rows.map((row) => row.day);
+}
+
 describe("programme figures", () => {
   it("equals the hand-computed figures, Moscow day boundaries included", async () => {
-    const { staff, cream, shampoo, low, coded } = await seedProgramme();
-    const figures = await getProgrammeFigures(staff, RANGE);
+    const seeded = await seedProgramme();
+    expectHandComputed(await getProgrammeFigures(seeded.staff, RANGE), seeded);
+  });
 
-    expect(figures.range).toEqual({ from: "2026-03-01", to: "2026-04-30", days: 61, today: "2026-05-10" });
+  it("reads the same figures from the nightly rollup, and from a rollup closed part-way", async () => {
+    const seeded = await seedProgramme();
+    const live = await getProgrammeFigures(seeded.staff, RANGE);
 
-    // Participants: B (01.03 00:30), C, F, D (30.04 23:59) are new; A (28.02 23:30) and E (01.05) are not.
-    expect(figures.participants).toMatchObject({ newCount: 4, total: 5, activeShoppers: 5 });
-    const newByDay = Object.fromEntries(figures.participants.perDay.filter((day) => day.newCount).map((day) => [day.day, day.newCount]));
-    expect(newByDay).toEqual({ "2026-03-01": 1, "2026-03-05": 1, "2026-03-15": 1, "2026-04-30": 1 });
-    expect(figures.participants.perDay).toHaveLength(61);
+    // Closed through 14.04: March and half of April from the rollup, the rest live.
+    const partial = await closeFiguresDays({ at: new Date("2026-04-14T23:00:00Z") });
+    expect(partial).toMatchObject({ closedThrough: "2026-04-14", reclosed: 0 });
+    expect(await getProgrammeFigures(seeded.staff, RANGE)).toEqual(live);
 
-    // Requests by Moscow filing day: R2 02.03, R9 05.03, R3 10.03, R8 01.04, R4 05.04, R5 and R6 30.04.
-    expect(figures.requests.filed).toBe(7);
-    const filedByDay = Object.fromEntries(figures.requests.perDay.filter((day) => day.filed).map((day) => [day.day, day.filed]));
-    expect(filedByDay).toEqual({ "2026-03-02": 1, "2026-03-05": 1, "2026-03-10": 1, "2026-04-01": 1, "2026-04-05": 1, "2026-04-30": 2 });
+    // Closed through yesterday (09.05): every day of the range from the rollup.
+    const full = await closeFiguresDays({ at: CLOCK });
+    expect(full).toMatchObject({ closedThrough: "2026-05-09", reclosed: 0 });
+    expect(partial.closed + full.closed).toBe(await db.figuresDay.count());
+    expect((await staleDays()).filter((day) => day <= "2026-05-09")).toEqual([]);
+    const rolledUp = await getProgrammeFigures(seeded.staff, RANGE);
+    expect(rolledUp).toEqual(live);
+    expectHandComputed(rolledUp, seeded);
 
-    // Parts decided in the range: reviews R2, R3, R4 approved, R5, R9 rejected (R8's is on 01.05);
-    // receipts R2 approved, R4 rejected.
-    expect(figures.approval).toEqual([
-      { kind: "REVIEW", decided: 5, approved: 3, rejected: 2, rate: 0.6 },
-      { kind: "RECEIPT", decided: 2, approved: 1, rejected: 1, rate: 0.5 },
+    // A second run finds nothing to do.
+    expect(await closeFiguresDays({ at: CLOCK })).toEqual({ closed: 0, reclosed: 0, closedThrough: "2026-05-09" });
+  });
+
+  it("stays exact when closed days change, and the next close catches up", async () => {
+    const seeded = await seedProgramme();
+    await closeFiguresDays({ at: CLOCK });
+    const { customerId, productId } = await db.reviewRequest.findFirstOrThrow({ where: { status: "APPROVED" }, orderBy: { filedAt: "asc" } });
+
+    // A rejected part re-submitted (its decision day and its request's filing day change), an open request of
+    // April decided now, late; a request, a receipt and a ledger entry written with past dates (imports).
+    const rejected = await db.requestPart.findFirstOrThrow({ where: { status: "REJECTED", kind: "REVIEW" }, include: { request: true } });
+    await db.$transaction([
+      db.requestPart.update({ where: { id: rejected.id }, data: { status: "PENDING", decidedAt: null, attempt: 2 } }),
+      db.reviewRequest.update({ where: { id: rejected.requestId }, data: { status: "PENDING", decidedAt: null } }),
     ]);
-
-    // Decided in the range: R5 22.5 h, R4 24 h, R9 24 h, R2 48 h, R3 240 h. Median = 24; p95 at rank
-    // 0.95 × 4 = 3.8: 48 + 0.8 × (240 − 48) = 201.6. Breaches among the 7 filed: R3 and R8 decided late,
-    // R6 open past its due time on 10.05.
-    expect(figures.decisions.decided).toBe(5);
-    expect(figures.decisions.medianHours).toBeCloseTo(24, 6);
-    expect(figures.decisions.p95Hours).toBeCloseTo(201.6, 6);
-    expect(figures.decisions).toMatchObject({ slaBreached: 3, slaBreachedDecidedLate: 2, slaBreachedOpen: 1, filed: 7 });
-
-    // Points in the range: credited 500 + 100 (A, 04.03) + 500 + 500 (B) = 1 600; spent 400 + 300 + 200 −
-    // 300 refunded = 600; forfeited 100; adjustments −10 + 50 = 40. Balances now: A 590, B 850, C 500.
-    expect(figures.points).toMatchObject({ credited: 1600, spent: 600, forfeited: 100, adjusted: 40, outstanding: 1940 });
-    const pointDays = figures.points.perDay.filter((day) => day.credited || day.spent || day.forfeited);
-    expect(pointDays).toEqual([
-      { day: "2026-03-04", credited: 600, spent: 0, forfeited: 0 },
-      { day: "2026-03-10", credited: 0, spent: 400, forfeited: 0 },
-      { day: "2026-03-20", credited: 500, spent: 0, forfeited: 0 },
-      { day: "2026-04-06", credited: 500, spent: 0, forfeited: 0 },
-      { day: "2026-04-10", credited: 0, spent: 300, forfeited: 0 },
-      { day: "2026-04-11", credited: 0, spent: -300, forfeited: 0 },
-      { day: "2026-04-12", credited: 0, spent: 200, forfeited: 0 },
-      { day: "2026-04-20", credited: 0, spent: 0, forfeited: 100 },
+    const open = await db.reviewRequest.findFirstOrThrow({ where: { status: { in: ["PENDING", "IN_REVIEW"] }, id: { not: rejected.requestId } } });
+    await db.$transaction([
+      db.requestPart.updateMany({ where: { requestId: open.id }, data: { status: "APPROVED", decidedAt: CLOCK } }),
+      db.reviewRequest.update({ where: { id: open.id }, data: { status: "APPROVED", decidedAt: CLOCK } }),
     ]);
-
-    // Orders placed in the range, by status now (E's is on 01.05).
-    expect(figures.orders).toEqual({
-      placed: 3,
-      byStatus: [
-        { status: "NEW", count: 1 },
-        { status: "APPROVED", count: 0 },
-        { status: "SHIPPED", count: 0 },
-        { status: "DELIVERED", count: 1 },
-        { status: "CANCELLED", count: 1 },
-      ],
+    const backdated = await request({
+      customerId,
+      productId,
+      status: "APPROVED",
+      filedAt: "2026-03-20T10:00:00Z",
+      dueAt: "2026-03-27T10:00:00Z",
+      decidedAt: "2026-03-21T10:00:00Z",
+      review: { status: "APPROVED", decidedAt: "2026-03-21T10:00:00Z" },
+      receipt: { status: "APPROVED", decidedAt: "2026-03-21T10:00:00Z", receipt: { createdAt: "2026-03-20T10:00:00Z", totalKopecks: 50_000 } },
     });
-    expect(figures.lowStock).toEqual([
-      { prizeId: coded.id, title: "Сертификат", kind: "DIGITAL", left: 4 },
-      { prizeId: low.id, title: "Полотенце", kind: "PHYSICAL", left: 5 },
-    ]);
+    await ledger(customerId, "REVIEW_APPROVED", 500, "2026-03-21T10:00:00Z", undefined);
+    expect(backdated.id).toBeGreaterThan(0);
 
-    // Reviews approved in the range: cream R2, R3 (R8 is on 01.05); shampoo R4.
-    expect(figures.topProducts).toEqual([
-      { productId: cream.id, name: "Крем", approvedReviews: 2 },
-      { productId: shampoo.id, name: "Шампунь", approvedReviews: 1 },
-    ]);
+    const moscowDate = (time: Date) => new Date(time.getTime() + 3 * 3600_000).toISOString().slice(0, 10);
+    expect(await staleDays()).toEqual(expect.arrayContaining(["2026-03-20", "2026-03-21", moscowDate(rejected.request.filedAt), moscowDate(open.filedAt)]));
+    const mixed = await getProgrammeFigures(seeded.staff, RANGE);
+    expect(mixed.requests.filed).toBe(8);
 
-    // Receipts created in the range: R2 (1 500 ₽), R4 (999,99 ₽), R6 (no sum); R7's is on 01.05.
-    // Average (150 000 + 99 999) / 2 = 124 999.5 → 125 000 kopecks. Requests with a receipt: R2, R4, R6 of 7.
-    expect(figures.receipts).toEqual({ count: 3, averageKopecks: 125_000, requestsFiled: 7, requestsWithReceipt: 3, withReceiptShare: 3 / 7 });
+    await closeFiguresDays({ at: CLOCK });
+    expect((await staleDays()).filter((day) => day <= "2026-05-09")).toEqual([]);
+    const reclosed = await getProgrammeFigures(seeded.staff, RANGE);
+    expect(reclosed).toEqual(mixed);
+    expect(await liveFigures(seeded.staff)).toEqual(mixed);
+  });
 
-    // Approved requests filed in the range: A 1 (R2), B 2 (R3, R4), C 1 (R8).
-    expect(figures.repeat).toEqual({ withApproved: 3, withTwoOrMore: 1, share: 1 / 3 });
+  it("keeps a change committed while a close runs, and two closes at once close each day once", async () => {
+    const seeded = await seedProgramme();
+    await closeFiguresDays({ at: CLOCK });
+    const open = await db.reviewRequest.findFirstOrThrow({ where: { status: { in: ["PENDING", "IN_REVIEW"] } } });
+    const filedDay = new Date(open.filedAt.getTime() + 3 * 3600_000).toISOString().slice(0, 10);
+    // The filing day was changed earlier (committed), so the close below computes it again…
+    await db.$executeRaw`INSERT INTO figures_stale_days (day) VALUES (${filedDay}::date)`;
 
-    // Cohorts by first request: March = B, F (B files again in April, F does not); April = C, D. A's
-    // cohort (February) starts before the range and E's request is after it.
-    expect(figures.cohorts).toEqual([
-      { cohort: "2026-03", size: 2, active: [2, 1], retention: [1, 0.5] },
-      { cohort: "2026-04", size: 2, active: [2], retention: [1] },
-    ]);
+    // …while a moderator's decision on a request of that day is still uncommitted: the close cannot see it.
+    let decided!: () => void;
+    let commit!: () => void;
+    const decidedSignal = new Promise<void>((resolve) => (decided = resolve));
+    const commitSignal = new Promise<void>((resolve) => (commit = resolve));
+    const decision = db.$transaction(
+      async (tx) => {
+        await tx.requestPart.updateMany({ where: { requestId: open.id }, data: { status: "APPROVED", decidedAt: CLOCK } });
+        await tx.reviewRequest.update({ where: { id: open.id }, data: { status: "APPROVED", decidedAt: CLOCK } });
+        decided();
+        await commitSignal;
+      },
+      { timeout: 20_000 },
+    );
+    await decidedSignal;
+    const [first, second] = await Promise.all([closeFiguresDays({ at: CLOCK }), closeFiguresDays({ at: CLOCK })]);
+    expect(first.reclosed + second.reclosed).toBe(1);
+    commit();
+    await decision;
+
+    // The decision's own mark survived the close: the day is computed live, and the figures are exact.
+    expect(await staleDays()).toContain(filedDay);
+    const figures = await getProgrammeFigures(seeded.staff, RANGE);
+    expect(figures.decisions.slaBreachedOpen).toBe(0);
+    expect(figures).toEqual(await liveFigures(seeded.staff));
+  });
+
+  it("counts distinct shoppers across every chunk of user ids (the rollup's bitmaps hold 65,536 ids each)", async () => {
+    const staff = actorOf(await createStaff("STAFF"));
+    const product = await createProduct({ name: "Крем" });
+    const person = (id: number, createdAt: string) =>
+      db.user.create({ data: { id, role: "CUSTOMER", phone: `+7901${String(id).padStart(7, "0")}`, consentAt: at(createdAt), consentVersion: "test", createdAt: at(createdAt) } });
+    const [low, middle, high] = await Promise.all([person(70, "2026-02-01T09:00:00Z"), person(65_540, "2026-02-10T09:00:00Z"), person(131_075, "2026-03-01T09:00:00Z")]);
+    const approvedOn = (customerId: number, filedAt: string) =>
+      request({ customerId, productId: product.id, status: "APPROVED", filedAt, dueAt: filedAt, decidedAt: filedAt, review: { status: "APPROVED", decidedAt: filedAt } });
+    await approvedOn(low.id, "2026-02-15T09:00:00Z");
+    await approvedOn(low.id, "2026-04-10T09:00:00Z");
+    await approvedOn(middle.id, "2026-03-03T09:00:00Z");
+    await approvedOn(middle.id, "2026-03-20T09:00:00Z");
+    await request({ customerId: high.id, productId: product.id, status: "PENDING", filedAt: "2026-04-02T09:00:00Z", dueAt: "2026-04-09T09:00:00Z", review: { status: "PENDING" } });
+
+    const expectShoppers = (figures: ProgrammeFigures) => {
+      expect(figures.participants.activeShoppers).toBe(3);
+      expect(figures.repeat).toEqual({ withApproved: 2, withTwoOrMore: 1, share: 0.5 });
+      // The shopper of id 70 joined in February, before the range: no cohort of theirs is shown.
+      expect(figures.cohorts).toEqual([
+        { cohort: "2026-03", size: 1, active: [1, 0], retention: [1, 0] },
+        { cohort: "2026-04", size: 1, active: [1], retention: [1] },
+      ]);
+    };
+    const live = await getProgrammeFigures(staff, RANGE);
+    expectShoppers(live);
+    await closeFiguresDays({ at: new Date("2026-03-25T12:00:00Z") });
+    expect(await getProgrammeFigures(staff, RANGE)).toEqual(live);
+    await closeFiguresDays({ at: CLOCK });
+    expect(await db.figuresDayShoppers.findMany({ distinct: ["chunk"], select: { chunk: true }, orderBy: { chunk: "asc" } })).toEqual([{ chunk: 0 }, { chunk: 1 }, { chunk: 2 }]);
+    expect(await getProgrammeFigures(staff, RANGE)).toEqual(live);
   });
 
   it("defaults to the last 30 Moscow days and refuses a reversed or too long range", async () => {

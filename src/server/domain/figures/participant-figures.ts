@@ -1,7 +1,8 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db/client";
-import { dayText, type FiguresRange, moscowDay, num, rangeDates } from "./figures-range";
+import { closedDayIn, dailyFactsSql, liveDaysCte, PARTICIPANT_FACTS, SHOPPER_CHUNK_BITS, LIVE_FILED_REQUESTS, totalFactsSql } from "./figures-facts";
+import { addDays, type FiguresRange, num, rangeDates } from "./figures-range";
 
 export interface ParticipantFigures {
   /** Shopper accounts created in the range (first sign-in with consent). */
@@ -13,26 +14,30 @@ export interface ParticipantFigures {
   perDay: { day: string; newCount: number }[];
 }
 
+const CHUNK = Prisma.raw(String(SHOPPER_CHUNK_BITS));
+
 /** Participants are shopper accounts (role CUSTOMER); staff accounts never count. */
 export async function participantFigures(range: FiguresRange): Promise<ParticipantFigures> {
+  const toExclusive = addDays(range.to, 1);
   const [perDay, totals, active] = await Promise.all([
-    db.$queryRaw<{ day: string; count: bigint }[]>(Prisma.sql`
-      SELECT ${dayText(Prisma.sql`d`)} AS day, count FROM (
-        SELECT ${moscowDay(Prisma.sql`created_at`)} AS d, count(*) AS count
-          FROM users
-         WHERE role = 'CUSTOMER' AND created_at >= ${range.startSql} AND created_at < ${range.endSql}
-         GROUP BY 1) s`),
-    db.$queryRaw<{ total: bigint }[]>(Prisma.sql`
-      SELECT count(*) AS total FROM users WHERE role = 'CUSTOMER' AND created_at < ${range.endSql}`),
+    db.$queryRaw<{ day: string; new_participants: bigint }[]>(dailyFactsSql(PARTICIPANT_FACTS, range.from, toExclusive)),
+    db.$queryRaw<{ new_participants: bigint }[]>(totalFactsSql(PARTICIPANT_FACTS, "-infinity", toExclusive)),
+    // Distinct shoppers: the closed days' bitmaps OR-ed, plus the live days' shoppers not already in them.
     db.$queryRaw<{ active: bigint }[]>(Prisma.sql`
-      SELECT count(DISTINCT customer_id) AS active
-        FROM review_requests WHERE filed_at >= ${range.startSql} AND filed_at < ${range.endSql}`),
+      WITH ${liveDaysCte(range.from, toExclusive)},
+      closed AS (SELECT chunk, bit_or(filed) AS filed FROM figures_day_shoppers f WHERE ${closedDayIn("f", range.from, toExclusive)} GROUP BY chunk),
+      live AS (SELECT DISTINCT r.customer_id FROM ${LIVE_FILED_REQUESTS})
+      SELECT (SELECT coalesce(sum(bit_count(filed)), 0) FROM closed)
+           + (SELECT count(*) FROM live l LEFT JOIN closed c ON c.chunk = l.customer_id / ${CHUNK}
+               WHERE c.filed IS NULL OR get_bit(c.filed, (l.customer_id % ${CHUNK})::int) = 0) AS active`),
   ]);
-  const byDay = new Map(perDay.map((row) => [row.day, num(row.count)]));
+  const byDay = new Map<string, number>();
+  for (const row of perDay) byDay.set(row.day, (byDay.get(row.day) ?? 0) + num(row.new_participants));
+  const series = rangeDates(range).map((day) => ({ day, newCount: byDay.get(day) ?? 0 }));
   return {
-    newCount: perDay.reduce((sum, row) => sum + num(row.count), 0),
-    total: num(totals[0]?.total),
+    newCount: series.reduce((sum, row) => sum + row.newCount, 0),
+    total: num(totals[0]?.new_participants),
     activeShoppers: num(active[0]?.active),
-    perDay: rangeDates(range).map((day) => ({ day, newCount: byDay.get(day) ?? 0 })),
+    perDay: series,
   };
 }

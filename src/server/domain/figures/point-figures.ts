@@ -1,7 +1,7 @@
 import "server-only";
-import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db/client";
-import { dayText, type FiguresRange, moscowDay, num, rangeDates } from "./figures-range";
+import { dailyFactsSql, POINT_FACTS, totalFactsSql } from "./figures-facts";
+import { addDays, type FiguresRange, num, rangeDates } from "./figures-range";
 
 export interface PointDay {
   day: string;
@@ -22,38 +22,34 @@ export interface PointFigures {
    * earnings or spending, and folding them into either would blur the programme's own figures.
    */
   adjusted: number;
-  /** Points held by shoppers now: the programme's liability (sum of balances = sum of the whole ledger). */
+  /** Points held by shoppers now: the programme's liability (sum of the whole ledger = sum of balances). */
   outstanding: number;
   perDay: PointDay[];
 }
 
+type PointRow = Record<"points_credited" | "points_spent" | "points_forfeited" | "points_adjusted" | "points_net", bigint>;
+
 /** Points moved in the range, from the ledger by kind and Moscow day; the liability as of now. */
 export async function pointFigures(range: FiguresRange): Promise<PointFigures> {
   const [rows, liability] = await Promise.all([
-    db.$queryRaw<{ day: string; credited: bigint; spent: bigint; forfeited: bigint; adjusted: bigint }[]>(Prisma.sql`
-      SELECT ${dayText(Prisma.sql`d`)} AS day, credited, spent, forfeited, adjusted FROM (
-      SELECT ${moscowDay(Prisma.sql`created_at`)} AS d,
-             coalesce(sum(amount) FILTER (WHERE kind IN ('REVIEW_APPROVED', 'RECEIPT_APPROVED')), 0)::int8 AS credited,
-             coalesce(-sum(amount) FILTER (WHERE kind IN ('PRIZE_ORDER', 'PRIZE_REFUND')), 0)::int8 AS spent,
-             coalesce(-sum(amount) FILTER (WHERE kind = 'FORFEITURE'), 0)::int8 AS forfeited,
-             coalesce(sum(amount) FILTER (WHERE kind = 'ADJUSTMENT'), 0)::int8 AS adjusted
-        FROM ledger_entries
-       WHERE created_at >= ${range.startSql} AND created_at < ${range.endSql}
-       GROUP BY 1) s`),
-    db.$queryRaw<{ outstanding: bigint }[]>(Prisma.sql`
-      SELECT coalesce(sum(points_balance), 0)::int8 AS outstanding FROM users WHERE role = 'CUSTOMER'`),
+    db.$queryRaw<(PointRow & { day: string })[]>(dailyFactsSql(POINT_FACTS, range.from, addDays(range.to, 1))),
+    db.$queryRaw<PointRow[]>(totalFactsSql(POINT_FACTS, "-infinity", "infinity")),
   ]);
-  const byDay = new Map(rows.map((row) => [row.day, row]));
-  const total = (pick: (row: (typeof rows)[number]) => bigint) => rows.reduce((sum, row) => sum + num(pick(row)), 0);
+  const byDay = new Map<string, PointDay>();
+  for (const row of rows) {
+    const day = byDay.get(row.day) ?? { day: row.day, credited: 0, spent: 0, forfeited: 0 };
+    day.credited += num(row.points_credited);
+    day.spent += num(row.points_spent);
+    day.forfeited += num(row.points_forfeited);
+    byDay.set(row.day, day);
+  }
+  const total = (pick: (row: PointRow) => bigint) => rows.reduce((sum, row) => sum + num(pick(row)), 0);
   return {
-    credited: total((row) => row.credited),
-    spent: total((row) => row.spent),
-    forfeited: total((row) => row.forfeited),
-    adjusted: total((row) => row.adjusted),
-    outstanding: num(liability[0]?.outstanding),
-    perDay: rangeDates(range).map((day) => {
-      const row = byDay.get(day);
-      return { day, credited: num(row?.credited), spent: num(row?.spent), forfeited: num(row?.forfeited) };
-    }),
+    credited: total((row) => row.points_credited),
+    spent: total((row) => row.points_spent),
+    forfeited: total((row) => row.points_forfeited),
+    adjusted: total((row) => row.points_adjusted),
+    outstanding: num(liability[0]?.points_net),
+    perDay: rangeDates(range).map((day) => byDay.get(day) ?? { day, credited: 0, spent: 0, forfeited: 0 }),
   };
 }

@@ -1,7 +1,7 @@
 import "server-only";
-import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db/client";
-import { type FiguresRange, num } from "./figures-range";
+import { RECEIPT_FACTS, RECEIPT_REQUEST_FACTS, REQUEST_FACTS, totalFactsSql } from "./figures-facts";
+import { addDays, type FiguresRange, num } from "./figures-range";
 
 export interface ReceiptFigures {
   /** Receipt photos decoded in the range (every attempt counts: each is a photo moderators looked at). */
@@ -16,21 +16,18 @@ export interface ReceiptFigures {
 }
 
 export async function receiptFigures(range: FiguresRange): Promise<ReceiptFigures> {
-  const [receipts, share] = await Promise.all([
-    db.$queryRaw<{ count: bigint; average: number | null }[]>(Prisma.sql`
-      SELECT count(*) AS count, round(avg(total_kopecks))::float8 AS average
-        FROM receipts WHERE created_at >= ${range.startSql} AND created_at < ${range.endSql}`),
-    db.$queryRaw<{ filed: bigint; with_receipt: bigint }[]>(Prisma.sql`
-      SELECT count(*) AS filed,
-             count(*) FILTER (WHERE EXISTS (SELECT 1 FROM request_parts p WHERE p.request_id = r.id AND p.kind = 'RECEIPT')) AS with_receipt
-        FROM review_requests r
-       WHERE r.filed_at >= ${range.startSql} AND r.filed_at < ${range.endSql}`),
+  const toExclusive = addDays(range.to, 1);
+  const [receipts, requests, withReceipts] = await Promise.all([
+    db.$queryRaw<Record<"receipts" | "receipts_with_sum" | "receipts_sum_kopecks", bigint>[]>(totalFactsSql(RECEIPT_FACTS, range.from, toExclusive)),
+    db.$queryRaw<Record<"requests_filed", bigint>[]>(totalFactsSql(REQUEST_FACTS, range.from, toExclusive)),
+    db.$queryRaw<Record<"requests_with_receipt", bigint>[]>(totalFactsSql(RECEIPT_REQUEST_FACTS, range.from, toExclusive)),
   ]);
-  const filed = num(share[0]?.filed);
-  const withReceipt = num(share[0]?.with_receipt);
+  const withSum = num(receipts[0]?.receipts_with_sum);
+  const filed = num(requests[0]?.requests_filed);
+  const withReceipt = num(withReceipts[0]?.requests_with_receipt);
   return {
-    count: num(receipts[0]?.count),
-    averageKopecks: receipts[0]?.average ?? null,
+    count: num(receipts[0]?.receipts),
+    averageKopecks: withSum ? Math.round(num(receipts[0]?.receipts_sum_kopecks) / withSum) : null,
     requestsFiled: filed,
     requestsWithReceipt: withReceipt,
     withReceiptShare: filed ? withReceipt / filed : null,

@@ -1,7 +1,7 @@
 import "server-only";
-import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db/client";
-import { dayText, type FiguresRange, moscowDay, num, rangeDates } from "./figures-range";
+import { dailyFactsSql, REQUEST_FACTS } from "./figures-facts";
+import { addDays, type FiguresRange, num, rangeDates } from "./figures-range";
 
 export interface RequestFigures {
   /** Requests filed in the range. */
@@ -9,17 +9,11 @@ export interface RequestFigures {
   perDay: { day: string; filed: number }[];
 }
 
-/** Requests by the Moscow day they were filed (filed_at never changes, so past days never move). */
+/** Requests by the Moscow day they were filed. */
 export async function requestFigures(range: FiguresRange): Promise<RequestFigures> {
-  const rows = await db.$queryRaw<{ day: string; count: bigint }[]>(Prisma.sql`
-    SELECT ${dayText(Prisma.sql`d`)} AS day, count FROM (
-      SELECT ${moscowDay(Prisma.sql`filed_at`)} AS d, count(*) AS count
-        FROM review_requests
-       WHERE filed_at >= ${range.startSql} AND filed_at < ${range.endSql}
-       GROUP BY 1) s`);
-  const byDay = new Map(rows.map((row) => [row.day, num(row.count)]));
-  return {
-    filed: rows.reduce((sum, row) => sum + num(row.count), 0),
-    perDay: rangeDates(range).map((day) => ({ day, filed: byDay.get(day) ?? 0 })),
-  };
+  const rows = await db.$queryRaw<{ day: string; requests_filed: bigint }[]>(dailyFactsSql(REQUEST_FACTS, range.from, addDays(range.to, 1)));
+  const byDay = new Map<string, number>();
+  for (const row of rows) byDay.set(row.day, (byDay.get(row.day) ?? 0) + num(row.requests_filed));
+  const perDay = rangeDates(range).map((day) => ({ day, filed: byDay.get(day) ?? 0 }));
+  return { filed: perDay.reduce((sum, row) => sum + row.filed, 0), perDay };
 }
