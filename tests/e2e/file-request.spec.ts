@@ -33,6 +33,31 @@ test("a shopper files a request with two screenshots and a receipt photo and see
   await expect(page.getByTestId("request-list").locator("li")).toHaveCount(1);
 });
 
+test("a send tapped while a photo still uploads waits for it and then goes by itself", async ({ page }) => {
+  await signInShopper(page);
+  await page.goto("/cabinet/requests/new");
+  await page.getByLabel("Продукт").selectOption({ label: "Сыворотка с витамином C 15%" });
+  await page.getByLabel("Ссылка на отзыв").fill(`https://irecommend.ru/content/syvorotka-slow-${Date.now()}`);
+  // A slow mobile connection: each upload is held for a moment.
+  let releaseUpload!: () => void;
+  const uploadHeld = new Promise<void>((resolve) => (releaseUpload = resolve));
+  await page.route("**/api/uploads", async (route) => {
+    await uploadHeld;
+    await route.continue();
+  });
+  await page.getByTestId("screenshots-input").setInputFiles(review("review-06-wildberries-dark.jpg"));
+  await expect(page.getByTestId("screenshots").locator('[data-status="uploading"]')).toHaveCount(1);
+
+  await page.getByRole("button", { name: "Отправить заявку" }).click();
+  await expect(page.getByRole("button", { name: "Отправим, когда загрузятся фото…" })).toBeVisible();
+  await expect(page.getByTestId("form-error")).toHaveCount(0);
+  releaseUpload();
+
+  await expect(page).toHaveURL(/\/cabinet\/requests\/\d+$/);
+  await expect(page.getByTestId("request-status")).toHaveText("Ожидает проверки");
+  await expect(page.getByTestId("part-review").locator("img")).toHaveCount(1);
+});
+
 test("bad input gets a clear message and loses nothing already entered", async ({ page }) => {
   await signInShopper(page);
   await page.goto("/cabinet/requests/new");

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useState } from "react";
 import { ImagePicker, type PickedImage } from "@/components/uploads/image-picker";
+import { useSendAfterUploads } from "@/components/uploads/use-send-after-uploads";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { resubmitRequestPartAction } from "../actions";
@@ -15,11 +16,13 @@ export function ResubmitPartForm({ requestId, partKind, maxImages }: { requestId
   const [pending, setPending] = useState(false);
   const update = useCallback((change: (current: PickedImage[]) => PickedImage[]) => setItems(change), []);
 
+  const { waiting, requestSend } = useSendAfterUploads(items, () => void submit());
+
   async function submit() {
     if (pending) return;
     const done = items.filter((item) => item.status === "done");
     if (done.length === 0 || items.some((item) => item.status !== "done")) {
-      setError(items.some((item) => item.status === "uploading") ? "Дождитесь окончания загрузки." : "Добавьте новые фото.");
+      setError(items.some((item) => item.status === "failed") ? "Некоторые фото не загрузились: повторите загрузку или уберите их." : "Добавьте новые фото.");
       return;
     }
     setPending(true);
@@ -55,8 +58,8 @@ export function ResubmitPartForm({ requestId, partKind, maxImages }: { requestId
           {error}
         </Alert>
       )}
-      <Button type="button" size="lg" disabled={pending} onClick={() => void submit()}>
-        {pending ? "Отправляем…" : "Отправить повторно"}
+      <Button type="button" size="lg" disabled={pending} onClick={requestSend}>
+        {pending ? "Отправляем…" : waiting ? "Отправим, когда загрузятся фото…" : "Отправить повторно"}
       </Button>
     </div>
   );

@@ -6,6 +6,7 @@ import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { ImagePicker, type PickedImage, pickedFromUploaded } from "@/components/uploads/image-picker";
 import { ReceiptScanner } from "@/components/uploads/receipt-scanner";
 import { type UploadedImage, prepareImageForUpload, uploadImage } from "@/components/uploads/upload-image";
+import { useSendAfterUploads } from "@/components/uploads/use-send-after-uploads";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -101,20 +102,32 @@ export function NewRequestForm({
     })();
   }, []);
 
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    if (submitting) return;
+  /** The form's own checks; with `uploadsPending`, photos still uploading count as there. */
+  function validate(uploadsPending: boolean): Record<string, string> {
     const errors: Record<string, string> = {};
     if (!productId) errors.productId = "Выберите продукт.";
     if (!reviewUrl.trim()) errors.reviewUrl = "Вставьте ссылку на ваш отзыв.";
-    const doneShots = screenshots.filter((item) => item.status === "done");
-    if (doneShots.length === 0) errors.screenshots = "Добавьте хотя бы один скриншот отзыва.";
-    if ([...screenshots, ...receipt].some((item) => item.status === "uploading")) errors.form = "Дождитесь окончания загрузки фото.";
+    const expected = screenshots.filter((item) => item.status === "done" || (uploadsPending && item.status === "uploading"));
+    if (expected.length === 0) errors.screenshots = "Добавьте хотя бы один скриншот отзыва.";
     if ([...screenshots, ...receipt].some((item) => item.status === "failed")) errors.form = "Некоторые фото не загрузились: повторите загрузку или уберите их.";
     setFieldErrors(errors);
     setFormError(errors.form ?? null);
-    if (Object.keys(errors).length > 0) return;
+    return errors;
+  }
 
+  const { waiting: waitingForUploads, requestSend } = useSendAfterUploads([...screenshots, ...receipt], () => void send());
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (submitting) return;
+    if (Object.keys(validate(true)).length > 0) return;
+    requestSend();
+  }
+
+  async function send() {
+    if (submitting) return;
+    if (Object.keys(validate(false)).length > 0) return;
+    const doneShots = screenshots.filter((item) => item.status === "done");
     setSubmitting(true);
     try {
       const result = await fileRequestAction({
@@ -227,7 +240,7 @@ export function NewRequestForm({
         </Alert>
       )}
       <Button type="submit" size="lg" disabled={submitting}>
-        {submitting ? "Отправляем…" : "Отправить заявку"}
+        {submitting ? "Отправляем…" : waitingForUploads ? "Отправим, когда загрузятся фото…" : "Отправить заявку"}
       </Button>
       <p className="text-center text-xs text-muted">Заявку рассмотрят в течение {businessDaysText(moderationBusinessDays)}.</p>
     </form>
