@@ -15,7 +15,9 @@ export default function LoginPage() {
       <div className="mt-10 flex-1">
         <h1 className="text-2xl font-semibold tracking-tight">Баллы за честные отзывы</h1>
         <p className="mt-2 text-[15px] leading-relaxed text-muted">
-          Оставьте отзыв о продукте Carely, загрузите скриншот и чек — получите 500 баллов за отзыв и 100 за чек.
+          {/* No amounts here: they are programme settings an administrator may change, and this page is built
+              once (static, for speed). The cabinet shows the current ones. */}
+          Оставьте отзыв о продукте Carely, загрузите скриншот и чек — получите баллы за отзыв и ещё за чек.
           Обменивайте баллы на призы.
         </p>
         <div className="mt-8">
