@@ -1,6 +1,8 @@
 import type { ServerResponse } from "node:http";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { type RecordedRequest, json, startFakeHttpServer } from "../../../../tests/support/fake-http-server";
+import { rejectionOf } from "../../../../tests/support/rejection";
+import { restoreEnvAfterEach } from "../../../../tests/support/env";
 import { resetEnvCache } from "@/server/config/env";
 import { searchPickupPoints } from "@/server/domain/pickup-points/search-pickup-points";
 import { AppError } from "@/server/errors";
@@ -12,16 +14,11 @@ import { PickupPointLookupError } from "./pickup-point-lookup-error";
 // GET /v2/location/cities, GET /v2/deliverypoints (by city_code or code), all but the token with a bearer token.
 
 const ENV_NAMES = ["CDEK_CLIENT_ID", "CDEK_CLIENT_SECRET", "CDEK_BASE_URL", "RUSSIAN_POST_ACCESS_TOKEN", "RUSSIAN_POST_LOGIN_KEY"] as const;
-const savedEnv = Object.fromEntries(ENV_NAMES.map((name) => [name, process.env[name]]));
+restoreEnvAfterEach(ENV_NAMES);
 const servers: { close(): Promise<void> }[] = [];
 
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => server.close()));
-  for (const name of ENV_NAMES) {
-    if (savedEnv[name] === undefined) delete process.env[name];
-    else process.env[name] = savedEnv[name];
-  }
-  resetEnvCache();
   vi.restoreAllMocks();
 });
 
@@ -137,14 +134,7 @@ function paths(cdek: FakeCdek): string[] {
   return cdek.requests.map((request) => `${request.method} ${request.path}`);
 }
 
-async function failure(promise: Promise<unknown>): Promise<PickupPointLookupError> {
-  const error = await promise.then(
-    () => null,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(PickupPointLookupError);
-  return error as PickupPointLookupError;
-}
+const failure = (promise: Promise<unknown>) => rejectionOf(promise, PickupPointLookupError);
 
 describe("CDEK API v2 pickup-point directory", () => {
   it("gets a token with the client credentials as form fields and reuses it", async () => {

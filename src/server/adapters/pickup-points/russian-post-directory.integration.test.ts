@@ -1,6 +1,8 @@
 import type { ServerResponse } from "node:http";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { type RecordedRequest, json, startFakeHttpServer } from "../../../../tests/support/fake-http-server";
+import { rejectionOf } from "../../../../tests/support/rejection";
+import { restoreEnvAfterEach } from "../../../../tests/support/env";
 import { resetEnvCache } from "@/server/config/env";
 import { searchPickupPoints } from "@/server/domain/pickup-points/search-pickup-points";
 import { AppError } from "@/server/errors";
@@ -13,16 +15,11 @@ import { RussianPostDirectory, formatWorkingHours } from "./russian-post-directo
 // with Authorization: AccessToken … and X-User-Authorization: Basic ….
 
 const ENV_NAMES = ["RUSSIAN_POST_ACCESS_TOKEN", "RUSSIAN_POST_LOGIN_KEY", "RUSSIAN_POST_BASE_URL", "CDEK_CLIENT_ID", "CDEK_CLIENT_SECRET"] as const;
-const savedEnv = Object.fromEntries(ENV_NAMES.map((name) => [name, process.env[name]]));
+restoreEnvAfterEach(ENV_NAMES);
 const servers: { close(): Promise<void> }[] = [];
 
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => server.close()));
-  for (const name of ENV_NAMES) {
-    if (savedEnv[name] === undefined) delete process.env[name];
-    else process.env[name] = savedEnv[name];
-  }
-  resetEnvCache();
   vi.restoreAllMocks();
 });
 
@@ -102,14 +99,7 @@ function directoryFor(post: FakePost, extra: Partial<ConstructorParameters<typeo
   return new RussianPostDirectory({ accessToken: "test-token", loginKey: LOGIN_KEY, baseUrl: post.url, ...extra });
 }
 
-async function failure(promise: Promise<unknown>): Promise<PickupPointLookupError> {
-  const error = await promise.then(
-    () => null,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(PickupPointLookupError);
-  return error as PickupPointLookupError;
-}
+const failure = (promise: Promise<unknown>) => rejectionOf(promise, PickupPointLookupError);
 
 describe("Russian Post office lookup", () => {
   it("finds an office by index with both authorisation headers and maps it", async () => {

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { restoreEnvAfterEach } from "../../../../tests/support/env";
 import { json, startFakeHttpServer } from "../../../../tests/support/fake-http-server";
 import { resetEnvCache } from "@/server/config/env";
 import { receiptChecker } from "./index";
@@ -9,19 +10,11 @@ import { ProverkachekaChecker } from "./proverkacheka-checker";
 const QR = "t=20261105T1432&s=1289.00&fn=7380440801234567&i=40217&fp=2987654321&n=1";
 
 const servers: { close(): Promise<void> }[] = [];
-const savedEnv = { token: process.env.RECEIPT_CHECK_TOKEN, baseUrl: process.env.RECEIPT_CHECK_BASE_URL };
+restoreEnvAfterEach(["RECEIPT_CHECK_TOKEN", "RECEIPT_CHECK_BASE_URL"]);
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => server.close()));
-  restore("RECEIPT_CHECK_TOKEN", savedEnv.token);
-  restore("RECEIPT_CHECK_BASE_URL", savedEnv.baseUrl);
-  resetEnvCache();
   vi.restoreAllMocks();
 });
-
-function restore(name: string, value: string | undefined) {
-  if (value === undefined) delete process.env[name];
-  else process.env[name] = value;
-}
 
 // Failures are logged for the operator; keep the test output quiet.
 function silenceWarnings() {

@@ -6,6 +6,7 @@ import { createPrize, createPrizeCodes, createShopper, createStaff } from "../..
 import { reviewScreenshot } from "../../../../tests/support/fixtures";
 import { insertPrizeOrder } from "../../../../tests/support/orders";
 import { actorOf } from "../../../../tests/support/requests";
+import { rejectionOf } from "../../../../tests/support/rejection";
 import { POST as uploadPrizeImage } from "@/app/staff/prizes/[id]/images/route";
 import type { Actor } from "@/server/auth/session";
 import { setClock } from "@/server/clock";
@@ -24,18 +25,9 @@ import { updatePrize, updatePrizeInput } from "./update-prize";
 
 // The upload route asks the session who is signed in; tests say who.
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
-vi.mock("@/server/auth/session", async (importOriginal) => {
-  const original = await importOriginal<typeof import("@/server/auth/session")>();
-  return {
-    ...original,
-    requireActorRole: async (roles: readonly string[]) => {
-      const { AppError } = await import("@/server/errors");
-      if (!session.actor) throw new AppError("UNAUTHENTICATED", "Войдите, чтобы продолжить.");
-      if (!roles.includes(session.actor.role)) throw new AppError("FORBIDDEN", "Недостаточно прав для этого действия.");
-      return session.actor;
-    },
-  };
-});
+vi.mock("@/server/auth/session", async (importOriginal) =>
+  (await import("../../../../tests/support/session")).scriptedSessionModule(await importOriginal<object>(), session),
+);
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 const T0 = new Date("2026-03-02T09:00:00Z");
@@ -54,14 +46,7 @@ afterEach(async () => {
   await rm(uploadsDir, { recursive: true, force: true });
 });
 
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
+const failure = (promise: Promise<unknown>) => rejectionOf(promise, AppError);
 
 /** What a form submit meets: the action parses, then calls the domain; expected errors become messages. */
 function refusalOf(schema: { safeParse: (value: unknown) => { success: boolean; error?: unknown } }, value: unknown) {

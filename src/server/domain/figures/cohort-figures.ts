@@ -1,10 +1,9 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db/client";
-import { closedDayIn, liveDaysCte, SHOPPER_CHUNK_BITS, SHOPPER_DAY_ROWS_LIVE } from "./figures-facts";
+import { closedDayIn, liveDaysCte, SHOPPER_CHUNK, SHOPPER_DAY_ROWS_LIVE } from "./figures-facts";
 import { addDays, type FiguresRange, num } from "./figures-range";
 
-const CHUNK = Prisma.raw(String(SHOPPER_CHUNK_BITS));
 
 export interface CohortRow {
   /** Moscow month of the shoppers' first request ever, "YYYY-MM". */
@@ -39,7 +38,7 @@ export async function cohortFigures(range: FiguresRange): Promise<CohortRow[]> {
       SELECT chunk, month, bit_or(filed) AS filed FROM (
         SELECT chunk, ${monthOf("f.day")} AS month, filed FROM figures_day_shoppers f WHERE ${closedDayIn("f", "-infinity", toExclusive)}
         UNION ALL
-        SELECT customer_id / ${CHUNK}, ${monthOf("s.day")}, figures_bitmap(array_agg((customer_id % ${CHUNK})::int))
+        SELECT customer_id / ${SHOPPER_CHUNK}, ${monthOf("s.day")}, figures_bitmap(array_agg((customer_id % ${SHOPPER_CHUNK})::int))
           FROM (${SHOPPER_DAY_ROWS_LIVE}) s GROUP BY 1, 2
       ) m GROUP BY 1, 2
     ),

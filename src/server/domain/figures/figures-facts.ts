@@ -122,32 +122,28 @@ export const POINT_FACTS: DailySource = {
 
 export const DAILY_SOURCES = [PARTICIPANT_FACTS, REQUEST_FACTS, RECEIPT_REQUEST_FACTS, PART_DECISION_FACTS, RECEIPT_FACTS, POINT_FACTS] as const;
 
-/**
- * One source's figures per Moscow day of [from, toExclusive): closed days from figures_days, the rest live.
- * Days without any row are zero.
- */
-export function dailyFactsSql(source: DailySource, from: string, toExclusive: string): Prisma.Sql {
+/** One source's rows (day, columns…) for [from, toExclusive): closed days from figures_days, the rest live. */
+function factsUnion(source: DailySource, from: string, toExclusive: string): Prisma.Sql {
   const columns = Prisma.raw(source.columns.map((column) => `f.${column}::int8 AS ${column}`).join(", "));
   return Prisma.sql`
+    SELECT f.day, ${columns} FROM figures_days f WHERE ${closedDayIn("f", from, toExclusive)}
+    UNION ALL
+    SELECT * FROM (${source.live}) live`;
+}
+
+/** One source's figures per Moscow day of [from, toExclusive). Days without any row are zero. */
+export function dailyFactsSql(source: DailySource, from: string, toExclusive: string): Prisma.Sql {
+  return Prisma.sql`
     WITH ${liveDaysCte(from, toExclusive)}
-    SELECT to_char(day, 'YYYY-MM-DD') AS day, ${Prisma.raw(source.columns.join(", "))} FROM (
-      SELECT f.day, ${columns} FROM figures_days f WHERE ${closedDayIn("f", from, toExclusive)}
-      UNION ALL
-      SELECT * FROM (${source.live}) live
-    ) facts`;
+    SELECT to_char(day, 'YYYY-MM-DD') AS day, ${Prisma.raw(source.columns.join(", "))} FROM (${factsUnion(source, from, toExclusive)}) facts`;
 }
 
 /** One source's columns summed over [from, toExclusive) (from may be '-infinity'). */
 export function totalFactsSql(source: DailySource, from: string, toExclusive: string): Prisma.Sql {
   const sums = Prisma.raw(source.columns.map((column) => `coalesce(sum(${column}), 0)::int8 AS ${column}`).join(", "));
-  const columns = Prisma.raw(source.columns.map((column) => `f.${column}::int8 AS ${column}`).join(", "));
   return Prisma.sql`
     WITH ${liveDaysCte(from, toExclusive)}
-    SELECT ${sums} FROM (
-      SELECT ${columns} FROM figures_days f WHERE ${closedDayIn("f", from, toExclusive)}
-      UNION ALL
-      SELECT ${Prisma.raw(source.columns.join(", "))} FROM (${source.live}) live
-    ) facts`;
+    SELECT ${sums} FROM (${factsUnion(source, from, toExclusive)}) facts`;
 }
 
 /** Review parts approved per product, by the approval's day. */
@@ -172,8 +168,9 @@ export const DECISION_TIME_FACTS_LIVE = Prisma.sql`
    GROUP BY 1, 2`;
 
 /** Bits per shoppers bitmap: user id = chunk × 65,536 + bit. */
-export const SHOPPER_CHUNK_BITS = 65536;
-const CHUNK = Prisma.raw(String(SHOPPER_CHUNK_BITS));
+const SHOPPER_CHUNK_BITS = 65536;
+/** The same as an SQL literal: customer_id / it is the chunk, customer_id % it the bit. */
+export const SHOPPER_CHUNK = Prisma.raw(String(SHOPPER_CHUNK_BITS));
 
 /** `FROM` items: requests (r: filed_at, customer_id, status) filed on the live days. */
 export const LIVE_FILED_REQUESTS = Prisma.sql`live_days l, ${perInterval("r", "SELECT filed_at, customer_id, status FROM review_requests WHERE filed_at >= l.lo_at AND filed_at < l.hi_at")}`;
@@ -190,9 +187,9 @@ export const SHOPPER_DAY_ROWS_LIVE = Prisma.sql`
 
 /** The shoppers rollup rows (bitmaps per day and chunk) for live_days: what closing a day stores. */
 export const SHOPPER_FACTS_LIVE = Prisma.sql`
-  SELECT day, customer_id / ${CHUNK} AS chunk,
-         figures_bitmap(array_agg((customer_id % ${CHUNK})::int)) AS filed,
-         figures_bitmap(array_agg((customer_id % ${CHUNK})::int) FILTER (WHERE approved >= 1)) AS approved,
-         figures_bitmap(array_agg((customer_id % ${CHUNK})::int) FILTER (WHERE approved >= 2)) AS approved_twice
+  SELECT day, customer_id / ${SHOPPER_CHUNK} AS chunk,
+         figures_bitmap(array_agg((customer_id % ${SHOPPER_CHUNK})::int)) AS filed,
+         figures_bitmap(array_agg((customer_id % ${SHOPPER_CHUNK})::int) FILTER (WHERE approved >= 1)) AS approved,
+         figures_bitmap(array_agg((customer_id % ${SHOPPER_CHUNK})::int) FILTER (WHERE approved >= 2)) AS approved_twice
     FROM (${SHOPPER_DAY_ROWS_LIVE}) s
    GROUP BY 1, 2`;

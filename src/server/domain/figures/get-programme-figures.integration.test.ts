@@ -17,18 +17,9 @@ import { getProgrammeFigures, type ProgrammeFigures } from "./get-programme-figu
 // as stored; Moscow is UTC+3, so 21:00 UTC and later is already the next Moscow day.
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
-vi.mock("@/server/auth/session", async (importOriginal) => {
-  const original = await importOriginal<typeof import("@/server/auth/session")>();
-  return {
-    ...original,
-    requireActorRole: async (roles: readonly string[]) => {
-      const { AppError } = await import("@/server/errors");
-      if (!session.actor) throw new AppError("UNAUTHENTICATED", "Войдите, чтобы продолжить.");
-      if (!roles.includes(session.actor.role)) throw new AppError("FORBIDDEN", "Недостаточно прав для этого действия.");
-      return session.actor;
-    },
-  };
-});
+vi.mock("@/server/auth/session", async (importOriginal) =>
+  (await import("../../../../tests/support/session")).scriptedSessionModule(await importOriginal<object>(), session),
+);
 
 const CLOCK = new Date("2026-05-10T12:00:00Z");
 const RANGE = { from: "2026-03-01", to: "2026-04-30" };

@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db/client";
-import { closedDayIn, dailyFactsSql, liveDaysCte, PARTICIPANT_FACTS, SHOPPER_CHUNK_BITS, LIVE_FILED_REQUESTS, totalFactsSql } from "./figures-facts";
+import { closedDayIn, dailyFactsSql, liveDaysCte, PARTICIPANT_FACTS, SHOPPER_CHUNK, LIVE_FILED_REQUESTS, totalFactsSql } from "./figures-facts";
 import { addDays, type FiguresRange, num, rangeDates } from "./figures-range";
 
 export interface ParticipantFigures {
@@ -14,7 +14,6 @@ export interface ParticipantFigures {
   perDay: { day: string; newCount: number }[];
 }
 
-const CHUNK = Prisma.raw(String(SHOPPER_CHUNK_BITS));
 
 /** Participants are shopper accounts (role CUSTOMER); staff accounts never count. */
 export async function participantFigures(range: FiguresRange): Promise<ParticipantFigures> {
@@ -28,8 +27,8 @@ export async function participantFigures(range: FiguresRange): Promise<Participa
       closed AS (SELECT chunk, bit_or(filed) AS filed FROM figures_day_shoppers f WHERE ${closedDayIn("f", range.from, toExclusive)} GROUP BY chunk),
       live AS (SELECT DISTINCT r.customer_id FROM ${LIVE_FILED_REQUESTS})
       SELECT (SELECT coalesce(sum(bit_count(filed)), 0) FROM closed)
-           + (SELECT count(*) FROM live l LEFT JOIN closed c ON c.chunk = l.customer_id / ${CHUNK}
-               WHERE c.filed IS NULL OR get_bit(c.filed, (l.customer_id % ${CHUNK})::int) = 0) AS active`),
+           + (SELECT count(*) FROM live l LEFT JOIN closed c ON c.chunk = l.customer_id / ${SHOPPER_CHUNK}
+               WHERE c.filed IS NULL OR get_bit(c.filed, (l.customer_id % ${SHOPPER_CHUNK})::int) = 0) AS active`),
   ]);
   const byDay = new Map<string, number>();
   for (const row of perDay) byDay.set(row.day, (byDay.get(row.day) ?? 0) + num(row.new_participants));

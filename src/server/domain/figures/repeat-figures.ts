@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db/client";
-import { closedDayIn, liveDaysCte, SHOPPER_CHUNK_BITS, LIVE_FILED_REQUESTS } from "./figures-facts";
+import { closedDayIn, liveDaysCte, SHOPPER_CHUNK, LIVE_FILED_REQUESTS } from "./figures-facts";
 import { addDays, type FiguresRange, num } from "./figures-range";
 
 export interface RepeatFigures {
@@ -12,7 +12,6 @@ export interface RepeatFigures {
   share: number | null;
 }
 
-const CHUNK = Prisma.raw(String(SHOPPER_CHUNK_BITS));
 
 /**
  * Repeat participation: shoppers with 2+ approved requests filed in the range. "Approved" means at least
@@ -34,9 +33,9 @@ export async function repeatFigures(range: FiguresRange): Promise<RepeatFigures>
        WHERE r.status IN ('APPROVED', 'PARTIALLY_APPROVED') GROUP BY 1
     ),
     checked AS (
-      SELECT l.approved, coalesce(get_bit(c.seen, (l.customer_id % ${CHUNK})::int), 0) AS seen,
-             coalesce(get_bit(c.twice, (l.customer_id % ${CHUNK})::int), 0) AS twice
-        FROM live l LEFT JOIN closed c ON c.chunk = l.customer_id / ${CHUNK}
+      SELECT l.approved, coalesce(get_bit(c.seen, (l.customer_id % ${SHOPPER_CHUNK})::int), 0) AS seen,
+             coalesce(get_bit(c.twice, (l.customer_id % ${SHOPPER_CHUNK})::int), 0) AS twice
+        FROM live l LEFT JOIN closed c ON c.chunk = l.customer_id / ${SHOPPER_CHUNK}
     )
     SELECT (SELECT coalesce(sum(bit_count(seen)), 0) FROM closed) + (SELECT count(*) FROM checked WHERE seen = 0) AS with_approved,
            (SELECT coalesce(sum(bit_count(twice)), 0) FROM closed)

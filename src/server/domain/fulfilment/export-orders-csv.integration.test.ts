@@ -10,18 +10,9 @@ import { exportOrdersCsv } from "./export-orders-csv";
 
 // The route handler asks the session who is signed in; tests say who.
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
-vi.mock("@/server/auth/session", async (importOriginal) => {
-  const original = await importOriginal<typeof import("@/server/auth/session")>();
-  return {
-    ...original,
-    requireActorRole: async (roles: readonly string[]) => {
-      const { AppError } = await import("@/server/errors");
-      if (!session.actor) throw new AppError("UNAUTHENTICATED", "Войдите, чтобы продолжить.");
-      if (!roles.includes(session.actor.role)) throw new AppError("FORBIDDEN", "Недостаточно прав для этого действия.");
-      return session.actor;
-    },
-  };
-});
+vi.mock("@/server/auth/session", async (importOriginal) =>
+  (await import("../../../../tests/support/session")).scriptedSessionModule(await importOriginal<object>(), session),
+);
 
 const T0 = new Date("2026-03-02T09:00:00Z");
 

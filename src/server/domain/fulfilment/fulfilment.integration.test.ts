@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { createPrize, createPrizeCodes, createStaff } from "../../../../tests/support/factories";
 import { insertPrizeOrder, setOrderStatus } from "../../../../tests/support/orders";
 import { actorOf } from "../../../../tests/support/requests";
+import { rejectionOf } from "../../../../tests/support/rejection";
 import { setClock } from "@/server/clock";
 import { db } from "@/server/db/client";
 import { AppError, toActionError } from "@/server/errors";
@@ -14,14 +15,7 @@ const T0 = new Date("2026-03-02T09:00:00Z");
 
 beforeEach(() => setClock(T0));
 
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
+const failure = (promise: Promise<unknown>) => rejectionOf(promise, AppError);
 
 async function staff() {
   return actorOf(await createStaff("STAFF"));

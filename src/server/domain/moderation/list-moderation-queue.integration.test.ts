@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
+import { restoreEnvAfterEach } from "../../../../tests/support/env";
 import { json, startFakeHttpServer } from "../../../../tests/support/fake-http-server";
 import { resetEnvCache } from "@/server/config/env";
 import { runReceiptCheck } from "@/server/domain/requests/request-parts";
@@ -14,14 +15,7 @@ import { listModerationQueue, moderationQueueInput } from "./list-moderation-que
 const T0 = new Date("2026-03-02T09:00:00Z"); // Monday 12:00 in Moscow
 
 beforeEach(() => setClock(T0));
-const savedEnv = { token: process.env.RECEIPT_CHECK_TOKEN, baseUrl: process.env.RECEIPT_CHECK_BASE_URL };
-afterEach(() => {
-  for (const [name, value] of [["RECEIPT_CHECK_TOKEN", savedEnv.token], ["RECEIPT_CHECK_BASE_URL", savedEnv.baseUrl]] as const) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
-  resetEnvCache();
-});
+restoreEnvAfterEach(["RECEIPT_CHECK_TOKEN", "RECEIPT_CHECK_BASE_URL"]);
 
 const query = (input: Record<string, unknown>) => moderationQueueInput.parse(input);
 

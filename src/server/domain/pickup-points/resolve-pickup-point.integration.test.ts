@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { json, startFakeHttpServer } from "../../../../tests/support/fake-http-server";
+import { restoreEnvAfterEach } from "../../../../tests/support/env";
 import cdekPoints from "@/server/adapters/pickup-points/data/cdek-points.json";
 import russianPostOffices from "@/server/adapters/pickup-points/data/russian-post-offices.json";
 import { resetEnvCache } from "@/server/config/env";
@@ -9,16 +10,11 @@ import { resolvePickupPoint } from "./resolve-pickup-point";
 import { searchPickupPoints, searchPickupPointsInput } from "./search-pickup-points";
 
 const ENV_NAMES = ["CDEK_CLIENT_ID", "CDEK_CLIENT_SECRET", "CDEK_BASE_URL"] as const;
-const savedEnv = Object.fromEntries(ENV_NAMES.map((name) => [name, process.env[name]]));
+restoreEnvAfterEach(ENV_NAMES);
 const servers: { close(): Promise<void> }[] = [];
 
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => server.close()));
-  for (const name of ENV_NAMES) {
-    if (savedEnv[name] === undefined) delete process.env[name];
-    else process.env[name] = savedEnv[name];
-  }
-  resetEnvCache();
   vi.restoreAllMocks();
 });
 

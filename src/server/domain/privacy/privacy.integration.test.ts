@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createPrize, createPrizeCodes, createStaff, creditPoints } from "../../../../tests/support/factories";
 import { insertPrizeOrder, setOrderStatus } from "../../../../tests/support/orders";
 import { actorOf, createModerator, fileTestRequest } from "../../../../tests/support/requests";
+import { rejectionOf } from "../../../../tests/support/rejection";
 import type { Actor } from "@/server/auth/session";
 import { setClock } from "@/server/clock";
 import { resetEnvCache } from "@/server/config/env";
@@ -32,14 +33,7 @@ afterEach(async () => {
   await rm(uploadsDir, { recursive: true, force: true });
 });
 
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
+const failure = (promise: Promise<unknown>) => rejectionOf(promise, AppError);
 
 /** A shopper with everything the portal can hold about one: a request (decided in part), points, orders, messages, codes, audit mentions. */
 async function richShopper(tag: string) {

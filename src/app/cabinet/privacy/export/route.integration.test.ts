@@ -2,20 +2,14 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { createShopper, createStaff } from "../../../../../tests/support/factories";
 import { actorOf } from "../../../../../tests/support/requests";
 import type { Actor } from "@/server/auth/session";
-import { AppError } from "@/server/errors";
 import { GET as adminExport } from "../../../admin/privacy/export/route";
 import { GET } from "./route";
 
-// The session needs a Next.js request; here the signed-in actor is scripted, and the role check mirrors the real one.
+// The session needs a Next.js request; here the signed-in actor is scripted (tests/support/session.ts).
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
-vi.mock("@/server/auth/session", () => ({
-  AREA_ROLES: { cabinet: ["CUSTOMER"], moderation: ["MODERATOR", "ADMIN"], staff: ["STAFF", "ADMIN"], admin: ["ADMIN"] },
-  requireActorRole: async (roles: readonly string[]) => {
-    if (!session.actor) throw new AppError("UNAUTHENTICATED", "Войдите, чтобы продолжить.");
-    if (!roles.includes(session.actor.role)) throw new AppError("FORBIDDEN", "Недостаточно прав для этого действия.");
-    return session.actor;
-  },
-}));
+vi.mock("@/server/auth/session", async (importOriginal) =>
+  (await import("../../../../../tests/support/session")).scriptedSessionModule(await importOriginal<object>(), session),
+);
 
 beforeEach(() => {
   session.actor = null;
