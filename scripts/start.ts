@@ -27,6 +27,7 @@ const log = (line: string) => console.log(`[portal] ${line}`);
 if (existsSync(path.join(REPO_ROOT, ".env"))) process.loadEnvFile(path.join(REPO_ROOT, ".env"));
 
 const nextBin = path.join(REPO_ROOT, "node_modules", "next", "dist", "bin", "next");
+const portalServer = path.join(REPO_ROOT, "scripts", "portal-server.mjs");
 
 async function main(): Promise<void> {
   const startedAt = Date.now();
@@ -74,7 +75,8 @@ async function main(): Promise<void> {
     }
   }
 
-  const server = spawn(process.execPath, [nextBin, mode === "dev" ? "dev" : "start", "--port", String(port)], {
+  // The portal's own server in front of Next (scripts/portal-server.mjs): it records the TCP peer's address.
+  const server = spawn(process.execPath, [portalServer, ...(mode === "dev" ? ["--dev"] : []), "--port", String(port)], {
     cwd: REPO_ROOT,
     env: { ...childEnv, NODE_ENV: mode === "dev" ? "development" : "production" },
     stdio: "inherit",

@@ -4,6 +4,10 @@
  */
 export type AppErrorCode =
   | "VALIDATION"
+  /** The request itself is malformed (a route's params or query failed their schema). */
+  | "BAD_REQUEST"
+  /** An upload larger than its limit, refused while it streamed in. */
+  | "PAYLOAD_TOO_LARGE"
   | "UNAUTHENTICATED"
   | "FORBIDDEN"
   | "NOT_FOUND"
@@ -59,19 +63,29 @@ function fromValidationIssues(error: unknown): AppError | null {
   return new AppError("VALIDATION", issues[0]?.message ?? "Проверьте введённые данные.", { fieldErrors });
 }
 
-export function toActionError(error: unknown, context: string): Extract<ActionResult, { ok: false }> {
+/** The failure an expected error maps to, or INTERNAL with the generic message; `unexpected` says which. */
+export function toFailure(error: unknown): { failure: Extract<ActionResult, { ok: false }>; unexpected: boolean } {
   error = fromValidationIssues(error) ?? error;
   if (isAppError(error)) {
     return {
-      ok: false,
-      code: error.code,
-      message: error.message,
-      fieldErrors: error.fieldErrors,
-      retryAfterSeconds: error.retryAfterSeconds,
+      failure: {
+        ok: false,
+        code: error.code,
+        message: error.message,
+        fieldErrors: error.fieldErrors,
+        retryAfterSeconds: error.retryAfterSeconds,
+      },
+      unexpected: false,
     };
   }
-  console.error(`[${context}] unexpected error`, error);
-  return { ok: false, code: "INTERNAL", message: GENERIC_ERROR_MESSAGE };
+  return { failure: { ok: false, code: "INTERNAL", message: GENERIC_ERROR_MESSAGE }, unexpected: true };
+}
+
+/** For callers outside the action and route wrappers (next-auth's authorize): the failure, logging the unexpected. */
+export function toActionError(error: unknown, context: string): Extract<ActionResult, { ok: false }> {
+  const { failure, unexpected } = toFailure(error);
+  if (unexpected) console.error(`[${context}] unexpected error`, error);
+  return failure;
 }
 
 /** Russian plural: pluralRu(3, ["минута", "минуты", "минут"]). */

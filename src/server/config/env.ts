@@ -21,8 +21,16 @@ const envSchema = z.object({
   NEXTAUTH_URL: optionalString,
   /** Local demo mode: the development outbox page stays available in a production build. */
   PORTAL_DEMO: optionalString,
-  /** Trust X-Forwarded-For for client IPs (set behind a reverse proxy). */
-  TRUST_PROXY: optionalString,
+  /**
+   * How many reverse proxies in front of the portal append to X-Forwarded-For (src/server/http/client-ip.ts).
+   * 0, the default: the TCP peer is the client and X-Forwarded-For is ignored.
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .regex(/^\d{0,2}$/, "TRUST_PROXY is the number of trusted reverse-proxy hops: 0, 1, 2…")
+    .transform((value) => (value === "" ? 0 : Number(value)))
+    .default(0),
 
   // SMS gateways: SMS.ru when SMS_RU_API_ID is set.
   SMS_RU_API_ID: optionalString,

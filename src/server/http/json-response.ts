@@ -1,9 +1,11 @@
 import "server-only";
 import { NextResponse } from "next/server";
-import { type AppErrorCode, toActionError } from "@/server/errors";
+import { type ActionResult, type AppErrorCode, toActionError } from "@/server/errors";
 
 const STATUS_BY_CODE: Partial<Record<AppErrorCode | "INTERNAL", number>> = {
   VALIDATION: 422,
+  BAD_REQUEST: 400,
+  PAYLOAD_TOO_LARGE: 413,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
@@ -18,8 +20,12 @@ export function jsonOk<T>(data: T, status = 200): NextResponse {
   return NextResponse.json({ ok: true, data }, { status });
 }
 
+export function statusForFailure(failure: Extract<ActionResult, { ok: false }>): number {
+  return STATUS_BY_CODE[failure.code] ?? 400;
+}
+
 export function jsonError(error: unknown, context: string): NextResponse {
   const failure = toActionError(error, context);
   const headers = failure.retryAfterSeconds ? { "Retry-After": String(failure.retryAfterSeconds) } : undefined;
-  return NextResponse.json(failure, { status: STATUS_BY_CODE[failure.code] ?? 400, headers });
+  return NextResponse.json(failure, { status: statusForFailure(failure), headers });
 }

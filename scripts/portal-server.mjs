@@ -1,0 +1,59 @@
+// The portal's HTTP server: Next.js behind a thin Node server of our own, for one reason — Next keeps a
+// client's X-Forwarded-For as sent and drops the socket address, so per-IP limits could be dodged with a
+// new header per request. Here every request carries the TCP peer's address in x-portal-peer-address,
+// written over anything the client sent (read by src/server/http/client-ip.ts with TRUST_PROXY).
+// Plain JavaScript, so the production server loads without a TypeScript loader.
+//
+//   node scripts/portal-server.mjs [--dev] [--port 3000] [--hostname 0.0.0.0]
+import { createServer } from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import next from "next";
+
+const PEER_ADDRESS_HEADER = "x-portal-peer-address";
+const { values: args } = parseArgs({
+  options: {
+    dev: { type: "boolean", default: false },
+    port: { type: "string", default: process.env.PORT ?? "3000" },
+    hostname: { type: "string", default: process.env.HOSTNAME_BIND ?? "::" },
+  },
+});
+const port = Number(args.port);
+const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+const app = next({ dev: args.dev, dir, port, hostname: "localhost" });
+await app.prepare();
+const handle = app.getRequestHandler();
+
+const server = createServer((request, response) => {
+  request.headers[PEER_ADDRESS_HEADER] = request.socket.remoteAddress ?? "";
+  void handle(request, response);
+});
+// Slightly above a typical load balancer's 60 s idle timeout, so the balancer closes idle connections first.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
+if (args.dev) {
+  const upgrade = app.getUpgradeHandler();
+  server.on("upgrade", (request, socket, head) => {
+    request.headers[PEER_ADDRESS_HEADER] = request.socket.remoteAddress ?? "";
+    void upgrade(request, socket, head);
+  });
+}
+
+server.listen(port, args.hostname, () => {
+  console.log(`[portal] ▲ Next.js ${args.dev ? "dev server" : "production server"} listening on port ${port}`);
+});
+
+let stopping = false;
+function stop(signal) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`[portal] ${signal}: finishing requests in flight…`);
+  // Requests in flight finish; idle keep-alive connections close at once; a stuck one has 10 s.
+  server.close(() => void app.close().finally(() => process.exit(0)));
+  server.closeIdleConnections();
+  setTimeout(() => process.exit(0), 10_000).unref();
+}
+process.on("SIGINT", () => stop("SIGINT"));
+process.on("SIGTERM", () => stop("SIGTERM"));

@@ -1,0 +1,101 @@
+import "server-only";
+import type { z } from "zod";
+import type { UserRole } from "@/generated/prisma/enums";
+import { type Actor, requireActorRole } from "@/server/auth/session";
+import { db } from "@/server/db/client";
+import { type ActionResult, AppError, toFailure } from "@/server/errors";
+import { logger } from "@/server/observability/logger";
+import { type RateLimitRule, consumeRateLimit } from "@/server/rate-limit";
+import { clientIpFromHeaders, ipRateLimitKey } from "./client-ip";
+
+/** Every role, for what any signed-in person may call (the domain then checks ownership). */
+export const SIGNED_IN = ["CUSTOMER", "MODERATOR", "STAFF", "ADMIN"] as const satisfies readonly UserRole[];
+
+/** Who may call: "public" (no session needed) or the roles admitted. */
+export type Access = "public" | readonly UserRole[];
+
+/** The actor a call's code receives: typed by the declared roles, null for public calls. */
+export type ActorFor<A extends Access> = A extends readonly (infer R extends UserRole)[] ? Actor & { role: R } : null;
+
+export interface CallContext<A extends Access, Input> {
+  actor: ActorFor<A>;
+  input: Input;
+  /** The client's address as TRUST_PROXY defines it (src/server/http/client-ip.ts); null only outside a request. */
+  ip: string | null;
+}
+
+/**
+ * A limit the wrapper applies before the call's code runs. `key` picks what is counted (the actor, the IP,
+ * an input field); null skips the limit for this call. Hits are counted whatever the outcome.
+ */
+export interface EdgeLimit<A extends Access, Input> {
+  bucket: string;
+  key: (call: CallContext<A, Input>) => string | null;
+  rules: RateLimitRule[];
+  tooMany: (waitText: string) => string;
+}
+
+/** Per-actor and per-IP keys, the common cases. */
+export const byActor = (call: { actor: Actor | null }): string | null => (call.actor ? `user:${call.actor.id}` : null);
+export const byIp = (call: { ip: string | null }): string | null => (call.ip ? ipRateLimitKey(call.ip) : null);
+
+export async function resolveActor<A extends Access>(access: A): Promise<ActorFor<A>> {
+  if (access === "public") return null as ActorFor<A>;
+  return (await requireActorRole(access as readonly UserRole[])) as ActorFor<A>;
+}
+
+export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
+  return schema.parse(raw);
+}
+
+export async function applyLimits<A extends Access, Input>(limits: readonly EdgeLimit<A, Input>[] | undefined, call: CallContext<A, Input>): Promise<void> {
+  const applicable = (limits ?? []).flatMap((limit) => {
+    const key = limit.key(call);
+    return key === null ? [] : [{ limit, key }];
+  });
+  if (applicable.length === 0) return;
+  await db.$transaction(async (tx) => {
+    for (const { limit, key } of applicable) await consumeRateLimit(tx, limit.bucket, key, limit.rules, { tooMany: limit.tooMany });
+  });
+}
+
+export function ipFrom(headers: Headers): string | null {
+  return clientIpFromHeaders(headers);
+}
+
+/** The one log line of a call: what, who, how it ended and how long it took. */
+export function logCall(
+  kind: "action" | "route",
+  name: string,
+  startedAt: number,
+  actor: Actor | null,
+  outcome: { ok: true; status?: number } | { ok: false; code: string; status?: number; error?: unknown },
+): void {
+  const line = {
+    event: kind,
+    name,
+    outcome: outcome.ok ? "ok" : outcome.code,
+    status: outcome.status,
+    ms: Math.round((performance.now() - startedAt) * 10) / 10,
+    userId: actor?.id,
+    role: actor?.role,
+  };
+  if (!outcome.ok && outcome.code === "INTERNAL") logger.error({ ...line, err: outcome.error }, `${kind} ${name} failed`);
+  else logger.info(line);
+}
+
+/** Maps a thrown error to the failure shape and logs the call. */
+export function failureOf(
+  kind: "action" | "route",
+  name: string,
+  startedAt: number,
+  actor: Actor | null,
+  error: unknown,
+  statusOf?: (failure: Extract<ActionResult, { ok: false }>) => number,
+): Extract<ActionResult, { ok: false }> {
+  const { failure } = toFailure(error);
+  logCall(kind, name, startedAt, actor, { ok: false, code: failure.code, status: statusOf?.(failure), error });
+  return failure;
+}
+
+export { AppError };
