@@ -4,8 +4,6 @@
  */
 export type AppErrorCode =
   | "VALIDATION"
-  /** The request itself is malformed (a route's params or query failed their schema). */
-  | "BAD_REQUEST"
   /** An upload larger than its limit, refused while it streamed in. */
   | "PAYLOAD_TOO_LARGE"
   | "UNAUTHENTICATED"
@@ -19,6 +17,8 @@ export type AppErrorCode =
   | "CONSENT_REQUIRED"
   | "ACCOUNT_DISABLED"
   | "INVALID_CREDENTIALS"
+  /** The limits ask for a solved CAPTCHA before trying again (only when SmartCaptcha is configured). */
+  | "CAPTCHA_REQUIRED"
   | "DELIVERY_FAILED"
   /** An external service the action needs (a carrier's pickup-point directory) did not answer properly. */
   | "UNAVAILABLE";

@@ -22,6 +22,33 @@ export async function consumeRateLimit(
   messages: { tooMany: (waitText: string) => string },
   at: Date = now(),
 ): Promise<{ hitId: bigint }> {
+  await checkRateLimit(tx, bucket, key, rules, messages, at);
+  return recordRateLimitHit(tx, bucket, key, rules, at);
+}
+
+/**
+ * Throws RATE_LIMITED when `bucket`/`key` is at a rule's limit, without recording anything: for limits that
+ * count only some outcomes (a wrong password, not every attempt), recorded afterwards by recordRateLimitHit.
+ * Takes the key's advisory lock for the rest of the transaction.
+ */
+export async function checkRateLimit(
+  tx: Tx,
+  bucket: string,
+  key: string,
+  rules: RateLimitRule[],
+  messages: { tooMany: (waitText: string) => string },
+  at: Date = now(),
+): Promise<void> {
+  const waitSeconds = await rateLimitWait(tx, bucket, key, rules, at);
+  if (waitSeconds > 0) {
+    throw new AppError("RATE_LIMITED", messages.tooMany(describeWait(waitSeconds)), {
+      retryAfterSeconds: waitSeconds,
+    });
+  }
+}
+
+/** Seconds until `bucket`/`key` is under every rule again; 0 when it is now. Locks the key like checkRateLimit. */
+export async function rateLimitWait(tx: Tx, bucket: string, key: string, rules: RateLimitRule[], at: Date = now()): Promise<number> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${bucket}:${key}`}, 0))`;
   const longestWindow = Math.max(...rules.map((rule) => rule.windowSeconds));
   const since = new Date(at.getTime() - longestWindow * 1000);
@@ -41,13 +68,18 @@ export async function consumeRateLimit(
       waitSeconds = Math.max(waitSeconds, wait, 1);
     }
   }
-  if (waitSeconds > 0) {
-    throw new AppError("RATE_LIMITED", messages.tooMany(describeWait(waitSeconds)), {
-      retryAfterSeconds: waitSeconds,
-    });
-  }
-  // Hits older than the longest window no longer count: drop this key's, so the table stays small.
-  await tx.rateLimitHit.deleteMany({ where: { bucket, key, createdAt: { lte: since } } });
+  return waitSeconds;
+}
+
+/** Hits of `bucket`/`key` within the last `windowSeconds`. */
+export async function countRateLimitHits(tx: Tx, bucket: string, key: string, windowSeconds: number, at: Date = now()): Promise<number> {
+  return tx.rateLimitHit.count({ where: { bucket, key, createdAt: { gt: new Date(at.getTime() - windowSeconds * 1000) } } });
+}
+
+/** Records one hit; hits older than the longest of `rules` no longer count and are dropped, so the table stays small. */
+export async function recordRateLimitHit(tx: Tx, bucket: string, key: string, rules: RateLimitRule[], at: Date = now()): Promise<{ hitId: bigint }> {
+  const longestWindow = Math.max(...rules.map((rule) => rule.windowSeconds));
+  await tx.rateLimitHit.deleteMany({ where: { bucket, key, createdAt: { lte: new Date(at.getTime() - longestWindow * 1000) } } });
   const hit = await tx.rateLimitHit.create({ data: { bucket, key, createdAt: at }, select: { id: true } });
   return { hitId: hit.id };
 }

@@ -5,7 +5,8 @@ import type { UserRole } from "@/generated/prisma/enums";
 import { toActionError } from "@/server/errors";
 import { signInStaff, signInStaffInput } from "@/server/domain/auth/sign-in-staff";
 import { verifySignInCode, verifySignInCodeInput } from "@/server/domain/auth/verify-sign-in-code";
-import { clientIpFromHeaders } from "@/server/http/client-ip";
+import { clientIpFromHeaders, ipRateLimitKey } from "@/server/http/client-ip";
+import { deviceHash, deviceIdFromCookieHeader, ensureDeviceId } from "./device-cookie";
 import { authSecret } from "./secret";
 
 /**
@@ -29,6 +30,14 @@ function headerBag(req: { headers?: Record<string, unknown> } | undefined): Head
   return headers;
 }
 
+/** Where a sign-in comes from: the client IP's limit key and the browser's device cookie (hashed). */
+function signInOrigin(req: { headers?: Record<string, unknown> } | undefined): { ipKey: string | null; deviceHash: string | null } {
+  const headers = headerBag(req);
+  const ip = clientIpFromHeaders(headers);
+  const deviceId = deviceIdFromCookieHeader(headers.get("cookie"));
+  return { ipKey: ip ? ipRateLimitKey(ip) : null, deviceHash: deviceId ? deviceHash(deviceId) : null };
+}
+
 export function authOptions(): NextAuthOptions {
   return {
     secret: authSecret(),
@@ -39,12 +48,13 @@ export function authOptions(): NextAuthOptions {
         id: "phone-otp",
         name: "Телефон",
         credentials: { phone: { type: "tel" }, code: { type: "text" }, consent: { type: "text" } },
-        authorize: (credentials) =>
+        authorize: (credentials, req) =>
           authorizeSafely("phone-otp", async () => {
             const input = verifySignInCodeInput.parse({
               phone: credentials?.phone ?? "",
               code: credentials?.code ?? "",
               consent: credentials?.consent === "true",
+              ...signInOrigin(req),
             });
             const shopper = await verifySignInCode(input);
             return { id: String(shopper.id), role: shopper.role };
@@ -53,13 +63,18 @@ export function authOptions(): NextAuthOptions {
       CredentialsProvider({
         id: "staff-password",
         name: "Почта и пароль",
-        credentials: { email: { type: "email" }, password: { type: "password" } },
+        credentials: { email: { type: "email" }, password: { type: "password" }, captchaToken: { type: "text" } },
         authorize: (credentials, req) =>
           authorizeSafely("staff-password", async () => {
+            const origin = signInOrigin(req);
+            // A browser without a device cookie gets one now, so that a successful sign-in makes it known to
+            // the account (trusted by the limits next time), as a shopper's browser is when it asks for a code.
+            if (!origin.deviceHash) origin.deviceHash = await ensureDeviceId().then(deviceHash, () => null);
             const input = signInStaffInput.parse({
               email: credentials?.email ?? "",
               password: credentials?.password ?? "",
-              ip: clientIpFromHeaders(headerBag(req)),
+              captchaToken: credentials?.captchaToken || undefined,
+              ...origin,
             });
             const staff = await signInStaff(input);
             return { id: String(staff.id), role: staff.role, email: staff.email };

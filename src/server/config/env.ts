@@ -32,6 +32,10 @@ const envSchema = z.object({
     .transform((value) => (value === "" ? 0 : Number(value)))
     .default(0),
 
+  // CAPTCHA (Yandex SmartCaptcha) once an IP, a phone or an email crosses a threshold; never without the key.
+  SMARTCAPTCHA_SERVER_KEY: optionalString,
+  SMARTCAPTCHA_BASE_URL: z.string().url().default("https://smartcaptcha.yandexcloud.net"),
+
   // SMS gateways: SMS.ru when SMS_RU_API_ID is set.
   SMS_RU_API_ID: optionalString,
   SMS_RU_BASE_URL: z.string().url().default("https://sms.ru"),

@@ -68,12 +68,12 @@ export function defineRoute<
       return response;
     } catch (error) {
       unstable_rethrow(error);
-      const failure = failureOf("route", spec.name, startedAt, actor, error, statusForFailure);
+      const failure = failureOf("route", spec.name, startedAt, actor, error, (failed) => (error instanceof MalformedRequestError ? 400 : statusForFailure(failed)));
       const headers = new Headers();
       if (failure.retryAfterSeconds) headers.set("Retry-After", String(failure.retryAfterSeconds));
       // A body refused part-way is still arriving: close the connection instead of reading the rest.
       if (error instanceof AppError && error.code === "PAYLOAD_TOO_LARGE") headers.set("Connection", "close");
-      return NextResponse.json(failure, { status: statusForFailure(failure), headers });
+      return NextResponse.json(failure, { status: error instanceof MalformedRequestError ? 400 : statusForFailure(failure), headers });
     }
   };
   Object.defineProperty(handler, ROUTE_MARK, { value: spec.name });
@@ -85,9 +85,16 @@ function parsePart(schema: z.ZodType | undefined, raw: unknown, malformed: { not
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
   if (malformed) throw new AppError("NOT_FOUND", malformed.notFound);
-  throw new AppError("BAD_REQUEST", parsed.error.issues[0]?.message ?? "Некорректный запрос.", {
+  throw new MalformedRequestError(parsed.error.issues[0]?.message ?? "Некорректный запрос.", {
     fieldErrors: Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0] ?? "query"), issue.message])),
   });
+}
+
+/** A VALIDATION failure of the address itself (params, query): answered 400 rather than 422. */
+class MalformedRequestError extends AppError {
+  constructor(message: string, extra: { fieldErrors: Record<string, string> }) {
+    super("VALIDATION", message, extra);
+  }
 }
 
 export function isDefinedRoute(value: unknown): boolean {

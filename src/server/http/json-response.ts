@@ -4,13 +4,13 @@ import { type ActionResult, type AppErrorCode, toActionError } from "@/server/er
 
 const STATUS_BY_CODE: Partial<Record<AppErrorCode | "INTERNAL", number>> = {
   VALIDATION: 422,
-  BAD_REQUEST: 400,
   PAYLOAD_TOO_LARGE: 413,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
   RATE_LIMITED: 429,
+  CAPTCHA_REQUIRED: 429,
   UNAVAILABLE: 503,
   INTERNAL: 500,
 };

@@ -40,7 +40,7 @@ export async function readMultipartUpload(request: Request, limits: MultipartUpl
   try {
     parser = busboy({
       headers: { "content-type": contentType },
-      limits: { files: 1, fileSize: limits.maxFileBytes, fields: allowedFields.size, fieldSize: 1024, parts: allowedFields.size + 1 },
+      limits: { files: 1, fileSize: limits.maxFileBytes, fields: allowedFields.size, fieldSize: 1024, parts: allowedFields.size + 2 },
     });
   } catch {
     throw new AppError("VALIDATION", UNREADABLE);
@@ -93,6 +93,7 @@ export async function readMultipartUpload(request: Request, limits: MultipartUpl
     });
     parser.on("filesLimit", () => fail(new AppError("VALIDATION", "Загрузите один файл за раз.")));
     parser.on("fieldsLimit", () => fail(new AppError("VALIDATION", UNREADABLE)));
+    // Emitted on reaching the count (the fields and the file, plus one): one part more than expected.
     parser.on("partsLimit", () => fail(new AppError("VALIDATION", UNREADABLE)));
     parser.on("error", () => fail(new AppError("VALIDATION", UNREADABLE)));
     parser.on("close", () => {
@@ -106,4 +107,10 @@ export async function readMultipartUpload(request: Request, limits: MultipartUpl
 
 function tooLarge(limits: MultipartUploadLimits): AppError {
   return new AppError("PAYLOAD_TOO_LARGE", limits.tooLarge);
+}
+
+/** The upload's file, or the form's Russian "empty file" message when none (or an empty one) came. */
+export function requireUploadedFile(upload: MultipartUpload, emptyMessage: string): NonNullable<MultipartUpload["file"]> {
+  if (!upload.file || upload.file.bytes.length === 0) throw new AppError("VALIDATION", emptyMessage);
+  return upload.file;
 }

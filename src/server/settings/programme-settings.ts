@@ -13,6 +13,11 @@ const programmeSettingsSchema = z.object({
   shippingDays: z.number().int().min(1).max(365).default(30),
   forfeitureMonths: z.number().int().min(1).max(60).default(6),
   maxScreenshots: z.number().int().min(1).max(10).default(5),
+  /**
+   * Sign-in codes the whole portal may send per hour to browsers that have not signed in before: the brake
+   * on an SMS-pumping wave (each SMS costs the brand money). Shoppers' own browsers are never held by it.
+   */
+  smsPerHourCap: z.number().int().min(10).max(100_000).default(1000),
   /** Receipts dated outside this window earn nothing; null = open-ended. ISO dates. */
   campaignStartsAt: z.iso.datetime().nullable().default(null),
   campaignEndsAt: z.iso.datetime().nullable().default(null),

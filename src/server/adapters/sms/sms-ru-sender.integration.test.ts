@@ -69,7 +69,7 @@ describe("SMS.ru adapter", () => {
     resetEnvCache();
     expect(smsSender().name).toBe("sms.ru");
 
-    await requestSignInCode({ phone: "+79123456789", ip: null });
+    await requestSignInCode({ phone: "+79123456789", ipKey: null, deviceHash: "a".repeat(64) });
     expect(server.requests).toHaveLength(1);
     const message = await db.outboxMessage.findFirstOrThrow({ where: { recipient: "+79123456789" } });
     expect(message).toMatchObject({ status: "SENT", provider: "sms.ru", providerMessageId: "000000-10000000" });
@@ -83,13 +83,13 @@ describe("SMS.ru adapter", () => {
     process.env.SMS_RU_BASE_URL = server.url;
     resetEnvCache();
 
-    const error = await requestSignInCode({ phone: "+79123456789", ip: null }).catch((thrown: unknown) => thrown);
+    const error = await requestSignInCode({ phone: "+79123456789", ipKey: null, deviceHash: "a".repeat(64) }).catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe("DELIVERY_FAILED");
     expect((error as AppError).message).toMatch(/Не удалось отправить SMS/);
     expect(await db.outboxMessage.findFirstOrThrow({ where: { recipient: "+79123456789" } })).toMatchObject({ status: "FAILED" });
 
     fail = false;
-    await expect(requestSignInCode({ phone: "+79123456789", ip: null })).resolves.toMatchObject({ phone: "+79123456789" });
+    await expect(requestSignInCode({ phone: "+79123456789", ipKey: null, deviceHash: "a".repeat(64) })).resolves.toMatchObject({ phone: "+79123456789" });
   });
 });

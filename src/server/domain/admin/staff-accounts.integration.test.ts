@@ -58,7 +58,7 @@ describe("staff accounts", () => {
     expect(email).toBe("maria@example.test");
     expect(await db.user.findUniqueOrThrow({ where: { id: userId } })).toMatchObject({ role: "MODERATOR", name: "Мария Иванова", isActive: true, email: "maria@example.test" });
     expect(await db.auditLog.findFirst({ where: { action: "staff-invite.accept" } })).toMatchObject({ actorId: userId, entityType: "User", entityId: String(userId) });
-    await expect(signInStaff({ email: "maria@example.test", password: NEW_PASSWORD, ip: null })).resolves.toEqual({ id: userId, role: "MODERATOR", email: "maria@example.test" });
+    await expect(signInStaff({ email: "maria@example.test", password: NEW_PASSWORD, ipKey: null, deviceHash: null })).resolves.toEqual({ id: userId, role: "MODERATOR", email: "maria@example.test" });
 
     // The link works once.
     await expect(getStaffInvite(token)).resolves.toEqual({ status: "USED" });
@@ -120,7 +120,7 @@ describe("staff accounts", () => {
     const results = await Promise.all([1, 2, 3].map(() => setStaffActive(actor, { userId: moderator.id, isActive: false })));
     expect(results.filter((result) => result.changed)).toHaveLength(1);
     expect(await db.auditLog.count({ where: { action: "staff.deactivate", entityId: String(moderator.id) } })).toBe(1);
-    await expect(signInStaff({ email: "mod@example.test", password: STAFF_TEST_PASSWORD, ip: null })).rejects.toMatchObject({ code: "ACCOUNT_DISABLED" });
+    await expect(signInStaff({ email: "mod@example.test", password: STAFF_TEST_PASSWORD, ipKey: null, deviceHash: null })).rejects.toMatchObject({ code: "ACCOUNT_DISABLED" });
     expect((await listStaff(actor)).users.map((user) => [user.email, user.isActive])).toEqual([
       [actor.email, true],
       ["mod@example.test", false],
@@ -131,7 +131,7 @@ describe("staff accounts", () => {
     const { userId } = await accept(await tokenFromEmail("mod@example.test"));
     expect(userId).toBe(moderator.id);
     expect(await db.user.findUniqueOrThrow({ where: { id: moderator.id } })).toMatchObject({ role: "MODERATOR", isActive: true });
-    await expect(signInStaff({ email: "mod@example.test", password: NEW_PASSWORD, ip: null })).resolves.toMatchObject({ id: moderator.id });
+    await expect(signInStaff({ email: "mod@example.test", password: NEW_PASSWORD, ipKey: null, deviceHash: null })).resolves.toMatchObject({ id: moderator.id });
 
     await expect(setStaffActive(actor, { userId: moderator.id, isActive: false })).resolves.toEqual({ changed: true });
     await expect(setStaffActive(actor, { userId: moderator.id, isActive: true })).resolves.toEqual({ changed: true });

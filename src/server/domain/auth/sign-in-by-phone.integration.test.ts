@@ -6,9 +6,12 @@ import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { requestSignInCode } from "./request-sign-in-code";
 import { verifySignInCode } from "./verify-sign-in-code";
+import { deviceHash } from "@/server/auth/device-cookie";
 
 const PHONE = "+79123456789";
 const T0 = new Date("2026-03-02T09:00:00Z");
+/** The browser the tests sign in from (its device cookie's hash). */
+const BROWSER = { deviceHash: deviceHash("owner-browser-0123456789ab"), ipKey: null };
 
 async function expectAppError(promise: Promise<unknown>, code: AppError["code"], message?: RegExp): Promise<AppError> {
   const error = await promise.then(
@@ -29,13 +32,13 @@ describe("requesting a sign-in code", () => {
   beforeEach(() => setClock(T0));
 
   it.each(["8 (912) 345-67-89", "+7 912 345 67 89", "9123456789"])("normalises %s to E.164 and sends a 6-digit code", async (written) => {
-    const result = await requestSignInCode({ phone: written, ip: "203.0.113.5" });
+    const result = await requestSignInCode({ phone: written, deviceHash: BROWSER.deviceHash, ipKey: "203.0.113.5" });
     expect(result.phone).toBe(PHONE);
     expect(await lastSmsCode(PHONE)).toMatch(/^\d{6}$/);
   });
 
   it("stores only a hash of the code", async () => {
-    await requestSignInCode({ phone: PHONE, ip: null });
+    await requestSignInCode({ phone: PHONE, ...BROWSER });
     const code = await lastSmsCode(PHONE);
     const stored = await db.otpCode.findFirstOrThrow({ where: { phone: PHONE } });
     expect(stored.codeHash).not.toContain(code);
@@ -44,48 +47,59 @@ describe("requesting a sign-in code", () => {
   });
 
   it.each(["12345", "+1 212 555 0100", "+7 495 123-45-67", "abc", "", "8 (912) 345-67-8"])("rejects the malformed phone %j with a clear message", async (phone) => {
-    await expectAppError(requestSignInCode({ phone, ip: null }), "VALIDATION", /российский мобильный номер/);
+    await expectAppError(requestSignInCode({ phone, ...BROWSER }), "VALIDATION", /российский мобильный номер/);
     expect(await db.outboxMessage.count()).toBe(0);
   });
 
   it("allows one code per 60 seconds per phone", async () => {
-    await requestSignInCode({ phone: PHONE, ip: null });
+    await requestSignInCode({ phone: PHONE, ...BROWSER });
     setClock(at(30));
-    const error = await expectAppError(requestSignInCode({ phone: "8 912 345 67 89", ip: null }), "RATE_LIMITED", /Новый можно запросить через 30 секунд/);
+    const error = await expectAppError(requestSignInCode({ phone: "8 912 345 67 89", ...BROWSER }), "RATE_LIMITED", /Новый можно запросить через 30 секунд/);
     expect(error.retryAfterSeconds).toBe(30);
     setClock(at(61));
-    await expect(requestSignInCode({ phone: PHONE, ip: null })).resolves.toMatchObject({ phone: PHONE });
+    await expect(requestSignInCode({ phone: PHONE, ...BROWSER })).resolves.toMatchObject({ phone: PHONE });
   });
 
-  it("refuses a 6th code within the hour, with the wait in the message", async () => {
+  it("refuses a 4th code for a phone from new browsers within 15 minutes, with the wait in the message", async () => {
+    for (let i = 0; i < 3; i += 1) {
+      setClock(at(i * 70));
+      await requestSignInCode({ phone: PHONE, ...BROWSER });
+    }
+    setClock(at(3 * 70));
+    await expectAppError(requestSignInCode({ phone: PHONE, ...BROWSER }), "RATE_LIMITED", /Новый можно запросить через \d+ минут/);
+    expect(await db.outboxMessage.count({ where: { recipient: PHONE } })).toBe(3);
+    setClock(at(15 * 60 + 1));
+    await expect(requestSignInCode({ phone: PHONE, ...BROWSER })).resolves.toMatchObject({ phone: PHONE });
+  });
+
+  it("allows a browser the account signed in from 5 codes an hour, whatever new browsers did", async () => {
+    const owner = await createShopper({ phone: PHONE });
+    await db.signInTrust.create({ data: { userId: owner.id, kind: "DEVICE", value: BROWSER.deviceHash } });
     for (let i = 0; i < 5; i += 1) {
       setClock(at(i * 70));
-      await requestSignInCode({ phone: PHONE, ip: null });
+      await requestSignInCode({ phone: PHONE, ...BROWSER });
     }
     setClock(at(5 * 70));
-    await expectAppError(requestSignInCode({ phone: PHONE, ip: null }), "RATE_LIMITED", /через \d+ минут/);
-    expect(await db.outboxMessage.count({ where: { recipient: PHONE } })).toBe(5);
-    setClock(at(3600 + 1));
-    await expect(requestSignInCode({ phone: PHONE, ip: null })).resolves.toMatchObject({ phone: PHONE });
+    await expectAppError(requestSignInCode({ phone: PHONE, ...BROWSER }), "RATE_LIMITED", /через \d+ минут/);
   });
 
   it("limits codes per IP across many phones", async () => {
     for (let i = 0; i < 20; i += 1) {
-      await requestSignInCode({ phone: `+7900100${i.toString().padStart(4, "0")}`, ip: "198.51.100.7" });
+      await requestSignInCode({ phone: `+7900100${i.toString().padStart(4, "0")}`, deviceHash: BROWSER.deviceHash, ipKey: "198.51.100.7" });
     }
-    await expectAppError(requestSignInCode({ phone: "+79001009999", ip: "198.51.100.7" }), "RATE_LIMITED", /с этого устройства/);
-    await expect(requestSignInCode({ phone: "+79001009999", ip: "198.51.100.8" })).resolves.toBeTruthy();
+    await expectAppError(requestSignInCode({ phone: "+79001009999", deviceHash: BROWSER.deviceHash, ipKey: "198.51.100.7" }), "RATE_LIMITED", /из этой сети/);
+    await expect(requestSignInCode({ phone: "+79001009999", deviceHash: BROWSER.deviceHash, ipKey: "198.51.100.8" })).resolves.toBeTruthy();
   });
 
   it("counts concurrent requests for one phone exactly (one code, not several)", async () => {
-    const results = await Promise.allSettled(Array.from({ length: 8 }, () => requestSignInCode({ phone: PHONE, ip: null })));
+    const results = await Promise.allSettled(Array.from({ length: 8 }, () => requestSignInCode({ phone: PHONE, ...BROWSER })));
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
     expect(await db.outboxMessage.count({ where: { recipient: PHONE } })).toBe(1);
   });
 
   it("refuses a deactivated shopper", async () => {
     await createShopper({ phone: PHONE, isActive: false });
-    await expectAppError(requestSignInCode({ phone: PHONE, ip: null }), "ACCOUNT_DISABLED");
+    await expectAppError(requestSignInCode({ phone: PHONE, ...BROWSER }), "ACCOUNT_DISABLED");
   });
 });
 
@@ -93,10 +107,10 @@ describe("verifying a sign-in code", () => {
   beforeEach(() => setClock(T0));
 
   it("creates the account on first sign-in with the consent time recorded", async () => {
-    await requestSignInCode({ phone: "8 (912) 345-67-89", ip: null });
+    await requestSignInCode({ phone: "8 (912) 345-67-89", ...BROWSER });
     const code = await lastSmsCode(PHONE);
     setClock(at(20));
-    const shopper = await verifySignInCode({ phone: "9123456789", code, consent: true });
+    const shopper = await verifySignInCode({ phone: "9123456789", code, consent: true, ...BROWSER });
     expect(shopper).toMatchObject({ role: "CUSTOMER", phone: PHONE, isNew: true });
     const user = await db.user.findUniqueOrThrow({ where: { phone: PHONE } });
     expect(user.consentAt).toEqual(at(20));
@@ -105,84 +119,84 @@ describe("verifying a sign-in code", () => {
 
   it("signs an existing shopper in without creating another account", async () => {
     const existing = await createShopper({ phone: PHONE });
-    await requestSignInCode({ phone: PHONE, ip: null });
-    const shopper = await verifySignInCode({ phone: PHONE, code: await lastSmsCode(PHONE), consent: false });
+    await requestSignInCode({ phone: PHONE, ...BROWSER });
+    const shopper = await verifySignInCode({ phone: PHONE, code: await lastSmsCode(PHONE), consent: false, ...BROWSER });
     expect(shopper).toMatchObject({ id: existing.id, isNew: false });
     expect(await db.user.count({ where: { phone: PHONE } })).toBe(1);
   });
 
   it("requires consent from a new shopper and keeps the code usable", async () => {
-    await requestSignInCode({ phone: PHONE, ip: null });
+    await requestSignInCode({ phone: PHONE, ...BROWSER });
     const code = await lastSmsCode(PHONE);
-    await expectAppError(verifySignInCode({ phone: PHONE, code, consent: false }), "CONSENT_REQUIRED", /согласие/);
+    await expectAppError(verifySignInCode({ phone: PHONE, code, consent: false, ...BROWSER }), "CONSENT_REQUIRED", /согласие/);
     expect(await db.user.count()).toBe(0);
-    await expect(verifySignInCode({ phone: PHONE, code, consent: true })).resolves.toMatchObject({ isNew: true });
+    await expect(verifySignInCode({ phone: PHONE, code, consent: true, ...BROWSER })).resolves.toMatchObject({ isNew: true });
   });
 
   it("locks the code after 5 wrong attempts, even for the right code afterwards", async () => {
-    await requestSignInCode({ phone: PHONE, ip: null });
+    await requestSignInCode({ phone: PHONE, ...BROWSER });
     const code = await lastSmsCode(PHONE);
     const wrong = code === "000000" ? "111111" : "000000";
     for (let attempt = 1; attempt <= 4; attempt += 1) {
-      await expectAppError(verifySignInCode({ phone: PHONE, code: wrong, consent: true }), "CODE_INVALID", new RegExp(`Остал\\S+ ${5 - attempt}`));
+      await expectAppError(verifySignInCode({ phone: PHONE, code: wrong, consent: true, ...BROWSER }), "CODE_INVALID", new RegExp(`Остал\\S+ ${5 - attempt}`));
     }
-    await expectAppError(verifySignInCode({ phone: PHONE, code: wrong, consent: true }), "CODE_LOCKED", /запросите новый код/);
-    await expectAppError(verifySignInCode({ phone: PHONE, code, consent: true }), "CODE_LOCKED");
+    await expectAppError(verifySignInCode({ phone: PHONE, code: wrong, consent: true, ...BROWSER }), "CODE_LOCKED", /запросите новый код/);
+    await expectAppError(verifySignInCode({ phone: PHONE, code, consent: true, ...BROWSER }), "CODE_LOCKED");
     expect(await db.user.count()).toBe(0);
   });
 
   it("never grants more than 5 guesses to parallel attempts", async () => {
-    await requestSignInCode({ phone: PHONE, ip: null });
+    await requestSignInCode({ phone: PHONE, ...BROWSER });
     const code = await lastSmsCode(PHONE);
     const wrong = code === "000000" ? "111111" : "000000";
-    await Promise.allSettled(Array.from({ length: 12 }, () => verifySignInCode({ phone: PHONE, code: wrong, consent: true })));
+    await Promise.allSettled(Array.from({ length: 12 }, () => verifySignInCode({ phone: PHONE, code: wrong, consent: true, ...BROWSER })));
     const stored = await db.otpCode.findFirstOrThrow({ where: { phone: PHONE } });
     expect(stored.attempts).toBe(5);
     expect(stored.lockedAt).not.toBeNull();
   });
 
   it("expires the code after 5 minutes", async () => {
-    await requestSignInCode({ phone: PHONE, ip: null });
+    await requestSignInCode({ phone: PHONE, ...BROWSER });
     const code = await lastSmsCode(PHONE);
     setClock(at(5 * 60 + 1));
-    await expectAppError(verifySignInCode({ phone: PHONE, code, consent: true }), "CODE_EXPIRED", /истёк/);
+    await expectAppError(verifySignInCode({ phone: PHONE, code, consent: true, ...BROWSER }), "CODE_EXPIRED", /истёк/);
   });
 
   it("accepts a code once, even when submitted twice at the same moment", async () => {
-    await requestSignInCode({ phone: PHONE, ip: null });
+    await requestSignInCode({ phone: PHONE, ...BROWSER });
     const code = await lastSmsCode(PHONE);
-    const results = await Promise.allSettled([1, 2, 3].map(() => verifySignInCode({ phone: PHONE, code, consent: true })));
+    const results = await Promise.allSettled([1, 2, 3].map(() => verifySignInCode({ phone: PHONE, code, consent: true, ...BROWSER })));
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
     expect(await db.user.count({ where: { phone: PHONE } })).toBe(1);
-    await expectAppError(verifySignInCode({ phone: PHONE, code, consent: true }), "CODE_EXPIRED");
+    await expectAppError(verifySignInCode({ phone: PHONE, code, consent: true, ...BROWSER }), "CODE_EXPIRED");
   });
 
   it("only the newest code counts", async () => {
-    await requestSignInCode({ phone: PHONE, ip: null });
+    await requestSignInCode({ phone: PHONE, ...BROWSER });
     const first = await lastSmsCode(PHONE);
     setClock(at(61));
-    await requestSignInCode({ phone: PHONE, ip: null });
+    await requestSignInCode({ phone: PHONE, ...BROWSER });
     const second = await lastSmsCode(PHONE);
     if (first !== second) {
-      await expectAppError(verifySignInCode({ phone: PHONE, code: first, consent: true }), "CODE_INVALID");
+      await expectAppError(verifySignInCode({ phone: PHONE, code: first, consent: true, ...BROWSER }), "CODE_INVALID");
     }
-    await expect(verifySignInCode({ phone: PHONE, code: second, consent: true })).resolves.toMatchObject({ phone: PHONE });
+    await expect(verifySignInCode({ phone: PHONE, code: second, consent: true, ...BROWSER })).resolves.toMatchObject({ phone: PHONE });
   });
 
   it("does not let a staff member in through the shoppers' door", async () => {
     const moderator = await createStaff("MODERATOR");
     await db.user.update({ where: { id: moderator.id }, data: { phone: PHONE } });
-    await requestSignInCode({ phone: PHONE, ip: null });
-    await expectAppError(verifySignInCode({ phone: PHONE, code: await lastSmsCode(PHONE), consent: true }), "FORBIDDEN");
+    await requestSignInCode({ phone: PHONE, ...BROWSER });
+    await expectAppError(verifySignInCode({ phone: PHONE, code: await lastSmsCode(PHONE), consent: true, ...BROWSER }), "FORBIDDEN");
   });
 });
 
 describe("rate-limit bookkeeping", () => {
   it("keeps only the hits that can still count", async () => {
     setClock(T0);
-    await requestSignInCode({ phone: PHONE, ip: "203.0.113.9" });
+    await requestSignInCode({ phone: PHONE, deviceHash: BROWSER.deviceHash, ipKey: "203.0.113.9" });
     setClock(at(2 * 3600));
-    await requestSignInCode({ phone: PHONE, ip: "203.0.113.9" });
+    await requestSignInCode({ phone: PHONE, deviceHash: BROWSER.deviceHash, ipKey: "203.0.113.9" });
     expect(await db.rateLimitHit.count({ where: { key: PHONE } })).toBe(1);
     expect(await db.rateLimitHit.count({ where: { key: "203.0.113.9" } })).toBe(1);
   });

@@ -5,6 +5,8 @@ import { now } from "@/server/clock";
 import { db } from "@/server/db/client";
 import { AppError, pluralRu } from "@/server/errors";
 import { otpCodeMatches } from "@/server/auth/otp-hash";
+import { isTrustedOrigin, rememberSignInOrigin } from "@/server/auth/sign-in-trust";
+import { checkRateLimit, recordRateLimitHit } from "@/server/rate-limit";
 import { OTP_POLICY, PHONE_INVALID_MESSAGE } from "./otp-policy";
 
 export const CONSENT_VERSION = "2026-11";
@@ -13,6 +15,10 @@ export const verifySignInCodeInput = z.object({
   phone: z.string().max(64),
   code: z.string().trim().regex(/^\d{6}$/, "Код — это 6 цифр из SMS."),
   consent: z.boolean(),
+  /** SHA-256 of the browser's device cookie; null when the browser sent none (then no code is found). */
+  deviceHash: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
+  /** The client IP's rate-limit key, remembered with the browser on success. */
+  ipKey: z.string().max(64).nullable(),
 });
 
 export interface SignedInShopper {
@@ -22,25 +28,29 @@ export interface SignedInShopper {
   isNew: boolean;
 }
 
+const NO_CODE = "Запросите код для входа ещё раз.";
+
 /**
- * Checks a sign-in code. The newest code for the phone is the only one that counts; a wrong guess
- * spends one of its attempts, and the fifth wrong guess locks it. On success the code is consumed
- * exactly once (a conditional update checked for its row count) and the shopper's account is created
- * on first sign-in, with the consent to personal-data processing recorded.
+ * Checks a sign-in code. The newest code this browser asked for is the only one that counts (a code works
+ * only where it was requested, so nobody else can spend its attempts); a wrong guess spends one of them, and
+ * the fifth locks it. Wrong guesses from browsers the account has not signed in from also spend the phone's
+ * wrong-code budget (OTP_POLICY: the guessing bound). On success the code is consumed exactly once (a
+ * conditional update checked for its row count), the shopper's account is created on first sign-in with the
+ * consent to personal-data processing recorded, and the browser is remembered as trusted.
  */
 export async function verifySignInCode(input: z.infer<typeof verifySignInCodeInput>): Promise<SignedInShopper> {
   const phone = normaliseRussianMobile(input.phone);
   if (!phone) throw new AppError("VALIDATION", PHONE_INVALID_MESSAGE, { fieldErrors: { phone: PHONE_INVALID_MESSAGE } });
+  if (!input.deviceHash) throw new AppError("CODE_EXPIRED", NO_CODE);
+  const deviceHash = input.deviceHash;
   const at = now();
 
   const latest = await db.otpCode.findFirst({
-    where: { phone },
+    where: { phone, deviceHash },
     orderBy: { createdAt: "desc" },
     select: { id: true, codeHash: true, attempts: true, expiresAt: true, consumedAt: true, lockedAt: true },
   });
-  if (!latest || latest.consumedAt) {
-    throw new AppError("CODE_EXPIRED", "Запросите код для входа ещё раз.");
-  }
+  if (!latest || latest.consumedAt) throw new AppError("CODE_EXPIRED", NO_CODE);
   if (latest.lockedAt || latest.attempts >= OTP_POLICY.maxAttempts) {
     throw new AppError("CODE_LOCKED", "Этот код больше не действует: было слишком много неверных попыток. Запросите новый код.");
   }
@@ -48,21 +58,31 @@ export async function verifySignInCode(input: z.infer<typeof verifySignInCodeInp
     throw new AppError("CODE_EXPIRED", "Срок действия кода истёк. Запросите новый код.");
   }
 
-  if (!otpCodeMatches(phone, input.code, latest.codeHash)) {
+  const owner = await db.user.findUnique({ where: { phone }, select: { id: true } });
+  const wrong = await db.$transaction(async (tx) => {
+    const trusted = await isTrustedOrigin(tx, owner?.id ?? null, { deviceHash, ipKey: null }, { acceptIp: false });
+    // The budget is checked (and locked) before the code is compared: a spent budget compares nothing.
+    if (!trusted) {
+      await checkRateLimit(tx, "otp-wrong-phone", phone, [...OTP_POLICY.wrongCodesPerPhone], {
+        tooMany: (wait) => `Слишком много неверных кодов для этого номера. Попробуйте ${wait} или войдите с устройства, где вы уже входили.`,
+      }, at);
+    }
+    if (otpCodeMatches(phone, input.code, latest.codeHash)) return null;
+    if (!trusted) await recordRateLimitHit(tx, "otp-wrong-phone", phone, [...OTP_POLICY.wrongCodesPerPhone], at);
     // Count the attempt atomically so parallel guesses cannot exceed the limit.
-    const [spent] = await db.$queryRaw<{ attempts: number }[]>`
+    const [spent] = await tx.$queryRaw<{ attempts: number }[]>`
       UPDATE otp_codes
          SET attempts = attempts + 1,
              locked_at = CASE WHEN attempts + 1 >= ${OTP_POLICY.maxAttempts} THEN ${at} ELSE locked_at END
        WHERE id = ${latest.id} AND locked_at IS NULL AND consumed_at IS NULL
        RETURNING attempts`;
-    const left = spent ? OTP_POLICY.maxAttempts - spent.attempts : 0;
-    if (left <= 0) {
-      throw new AppError("CODE_LOCKED", "Неверный код. Попытки закончились — запросите новый код.");
-    }
+    return { left: spent ? OTP_POLICY.maxAttempts - spent.attempts : 0 };
+  });
+  if (wrong) {
+    if (wrong.left <= 0) throw new AppError("CODE_LOCKED", "Неверный код. Попытки закончились — запросите новый код.");
     throw new AppError(
       "CODE_INVALID",
-      `Неверный код. ${pluralRu(left, ["Осталась", "Осталось", "Осталось"])} ${left} ${pluralRu(left, ["попытка", "попытки", "попыток"])}.`,
+      `Неверный код. ${pluralRu(wrong.left, ["Осталась", "Осталось", "Осталось"])} ${wrong.left} ${pluralRu(wrong.left, ["попытка", "попытки", "попыток"])}.`,
       { fieldErrors: { code: "Неверный код." } },
     );
   }
@@ -75,6 +95,7 @@ export async function verifySignInCode(input: z.infer<typeof verifySignInCodeInp
     if (consumed.count !== 1) {
       throw new AppError("CODE_EXPIRED", "Этот код уже использован. Запросите новый код.");
     }
+    const origin = { deviceHash, ipKey: input.ipKey };
     const existing = await tx.user.findUnique({ where: { phone }, select: { id: true, role: true, isActive: true, consentAt: true } });
     if (existing) {
       if (!existing.isActive) throw new AppError("ACCOUNT_DISABLED", "Этот аккаунт отключён. Напишите в поддержку программы.");
@@ -87,6 +108,7 @@ export async function verifySignInCode(input: z.infer<typeof verifySignInCodeInp
           ...(existing.consentAt ? {} : { consentAt: at, consentVersion: CONSENT_VERSION }),
         },
       });
+      await rememberSignInOrigin(tx, existing.id, origin);
       return { id: existing.id, role: "CUSTOMER", phone, isNew: false };
     }
     if (!input.consent) throw consentRequired();
@@ -94,6 +116,7 @@ export async function verifySignInCode(input: z.infer<typeof verifySignInCodeInp
       data: { phone, role: "CUSTOMER", consentAt: at, consentVersion: CONSENT_VERSION, lastLoginAt: at },
       select: { id: true },
     });
+    await rememberSignInOrigin(tx, created.id, origin);
     return { id: created.id, role: "CUSTOMER", phone, isNew: true };
   });
 }

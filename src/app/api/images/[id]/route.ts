@@ -1,23 +1,18 @@
 import { z } from "zod";
-import { currentActor } from "@/server/auth/session";
 import { getImageForViewer } from "@/server/domain/images/get-image-for-viewer";
-import { AppError } from "@/server/errors";
-import { jsonError } from "@/server/http/json-response";
-
-const paramsSchema = z.object({ id: z.uuid() });
-const querySchema = z.object({ variant: z.enum(["full", "thumb"]).default("full") });
+import { SIGNED_IN } from "@/server/http/edge-call";
+import { defineRoute } from "@/server/http/define-route";
 
 /** GET /api/images/<id>?variant=full|thumb: a stored image, for its owner and for staff. */
-export async function GET(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
-  try {
-    const actor = await currentActor();
-    if (!actor) throw new AppError("UNAUTHENTICATED", "Войдите, чтобы посмотреть изображение.");
-    const params = paramsSchema.safeParse(await context.params);
-    const query = querySchema.safeParse({ variant: new URL(request.url).searchParams.get("variant") ?? undefined });
-    // A malformed address is answered like someone else's image: not found.
-    if (!params.success || !query.success) throw new AppError("NOT_FOUND", "Изображение не найдено.");
-
-    const image = await getImageForViewer(actor, { id: params.data.id, variant: query.data.variant });
+export const GET = defineRoute({
+  name: "api/images",
+  roles: SIGNED_IN,
+  params: z.object({ id: z.uuid() }),
+  query: z.object({ variant: z.enum(["full", "thumb"]).default("full") }),
+  // A malformed address is answered like someone else's image: not found.
+  malformed: { notFound: "Изображение не найдено." },
+  run: async ({ actor, input }) => {
+    const image = await getImageForViewer(actor, { id: input.params.id, variant: input.query.variant });
     return new Response(new Uint8Array(image.bytes), {
       status: 200,
       headers: {
@@ -30,7 +25,5 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
         "Content-Disposition": "inline",
       },
     });
-  } catch (error) {
-    return jsonError(error, "api/images");
-  }
-}
+  },
+});

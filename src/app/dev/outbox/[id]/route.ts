@@ -1,13 +1,15 @@
+import { z } from "zod";
 import { getDevOutboxEmail } from "@/server/domain/outbox/get-dev-outbox-email";
-import { AppError } from "@/server/errors";
-import { jsonError } from "@/server/http/json-response";
+import { defineRoute } from "@/server/http/define-route";
 
-/** GET /dev/outbox/<id>: an outbox email's HTML as the recipient's mail client would show it. */
-export async function GET(_request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
-  try {
-    const id = Number((await context.params).id);
-    if (!Number.isSafeInteger(id) || id <= 0) throw new AppError("NOT_FOUND", "Письмо не найдено.");
-    const email = await getDevOutboxEmail(id);
+/** GET /dev/outbox/<id>: an outbox email's HTML as the recipient's mail client would show it (development outbox only). */
+export const GET = defineRoute({
+  name: "dev/outbox",
+  roles: "public",
+  params: z.object({ id: z.coerce.number().int().positive() }),
+  malformed: { notFound: "Письмо не найдено." },
+  run: async ({ input }) => {
+    const email = await getDevOutboxEmail(input.params.id);
     return new Response(email.html, {
       status: 200,
       headers: {
@@ -18,7 +20,5 @@ export async function GET(_request: Request, context: { params: Promise<{ id: st
         "Cache-Control": "no-store",
       },
     });
-  } catch (error) {
-    return jsonError(error, "dev/outbox");
-  }
-}
+  },
+});

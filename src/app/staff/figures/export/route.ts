@@ -1,21 +1,17 @@
-import { AREA_ROLES, requireActorRole } from "@/server/auth/session";
+import { z } from "zod";
+import { AREA_ROLES } from "@/server/auth/session";
 import { exportFiguresCsv, exportFiguresCsvInput } from "@/server/domain/figures/export-figures-csv";
+import { defineRoute } from "@/server/http/define-route";
 import { fileDownload } from "@/server/http/file-download";
-import { jsonError } from "@/server/http/json-response";
+
+/** An empty `from=` or `to=` means the default range, as on the dashboard. */
+const emptyAsMissing = z.preprocess((value) => (value === "" ? undefined : value), z.string().optional());
 
 /** GET /staff/figures/export?block=…&from=YYYY-MM-DD&to=YYYY-MM-DD: one dashboard block as CSV (staff only). */
-export async function GET(request: Request): Promise<Response> {
-  try {
-    // Route handlers are outside the staff layout's role check: this one checks for itself.
-    const actor = await requireActorRole(AREA_ROLES.staff);
-    const params = new URL(request.url).searchParams;
-    const input = exportFiguresCsvInput.parse({
-      block: params.get("block") ?? undefined,
-      from: params.get("from") || undefined,
-      to: params.get("to") || undefined,
-    });
-    return fileDownload(await exportFiguresCsv(actor, input), "text/csv");
-  } catch (error) {
-    return jsonError(error, "staff/figures/export");
-  }
-}
+export const GET = defineRoute({
+  name: "staff/figures/export",
+  roles: AREA_ROLES.staff,
+  query: z.object({ block: z.string().optional(), from: emptyAsMissing, to: emptyAsMissing }),
+  // The domain's schema names the wrong block or date in Russian.
+  run: async ({ actor, input }) => fileDownload(await exportFiguresCsv(actor, exportFiguresCsvInput.parse(input.query)), "text/csv"),
+});
