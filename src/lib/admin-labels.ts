@@ -69,6 +69,7 @@ export const PROGRAMME_SETTING_LABEL: Record<string, string> = {
   shippingDays: "Срок отправки приза, дней",
   forfeitureMonths: "Баллы сгорают через, месяцев без заказа",
   maxScreenshots: "Скриншотов отзыва в заявке, не больше",
+  smsPerHourCap: "SMS с кодом входа в час, не больше",
   campaignStartsAt: "Начало акции",
   campaignEndsAt: "Конец акции",
 };

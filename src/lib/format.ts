@@ -16,6 +16,11 @@ export function formatPoints(points: number): string {
   return pointsFormat.format(points);
 }
 
+/** A count with Russian digit grouping: 12 345. */
+export function formatCount(count: number): string {
+  return pointsFormat.format(count);
+}
+
 export function formatSignedPoints(points: number): string {
   return `${points > 0 ? "+" : points < 0 ? "−" : ""}${pointsFormat.format(Math.abs(points))}`;
 }

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Card, CardTitle } from "@/components/ui/card";
 import { AREA_ROLES, requirePageRole } from "@/server/auth/session";
+import { getSmsVolume } from "@/server/domain/admin/get-sms-volume";
+import { formatCount } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Администрирование" };
 
@@ -45,10 +47,23 @@ const SECTIONS = [
 ] as const;
 
 export default async function AdminHomePage() {
-  await requirePageRole(AREA_ROLES.admin);
+  const actor = await requirePageRole(AREA_ROLES.admin);
+  const sms = await getSmsVolume(actor);
+  const nearCap = sms.codesLastHour >= sms.hourlyCap * 0.8;
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold tracking-tight">Администрирование</h1>
+      <Card data-testid="sms-volume">
+        <CardTitle>SMS за последние 24 часа: {formatCount(sms.last24Hours)}</CardTitle>
+        <p className={nearCap ? "mt-1 text-sm font-medium text-red-700" : "mt-1 text-sm text-muted"}>
+          Кодов входа за последний час: {formatCount(sms.codesLastHour)} из {formatCount(sms.hourlyCap)} — предел для входа с новых устройств
+          (меняется в{" "}
+          <Link href="/admin/settings" className="font-medium text-brand-700 hover:underline">
+            настройках программы
+          </Link>
+          ).
+        </p>
+      </Card>
       <div className="grid gap-3 sm:grid-cols-2">
         {SECTIONS.map((section) => (
           <Link key={section.href} href={section.href} className="block rounded-2xl focus-visible:outline-2">

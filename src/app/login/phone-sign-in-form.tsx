@@ -5,6 +5,7 @@ import { type FormEvent, useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
+import { SmartCaptcha, captchaAvailable } from "@/components/captcha/smart-captcha";
 import { GENERIC_CLIENT_ERROR, signInWithCredentials } from "@/lib/credentials-sign-in";
 import { formatRussianPhone } from "@/lib/phone-format";
 import { requestSignInCodeAction } from "./actions";
@@ -21,6 +22,8 @@ export function PhoneSignInForm() {
   const [notice, setNotice] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const [resendIn, setResendIn] = useState(0);
+  // Shown once the server asks for a CAPTCHA (SmartCaptcha configured and a limit's threshold crossed).
+  const [captcha, setCaptcha] = useState<{ token: string | null; round: number } | null>(null);
   const codeRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -34,12 +37,15 @@ export function PhoneSignInForm() {
     setError(null);
     setNotice(null);
     try {
-      const result = await requestSignInCodeAction(step.name === "code" ? step.phone : phoneInput);
+      const result = await requestSignInCodeAction(step.name === "code" ? step.phone : phoneInput, captcha?.token ?? undefined);
       if (!result.ok) {
         setError(result.message);
         if (result.retryAfterSeconds) setResendIn(result.retryAfterSeconds);
+        // A token works once: a fresh challenge for the next try.
+        if (result.code === "CAPTCHA_REQUIRED" && captchaAvailable) setCaptcha((shown) => ({ token: null, round: (shown?.round ?? 0) + 1 }));
         return;
       }
+      setCaptcha(null);
       setStep({ name: "code", phone: result.data.phone });
       setResendIn(result.data.resendAfterSeconds);
       setNotice(`Мы отправили SMS с кодом на ${formatRussianPhone(result.data.phone)}.`);
@@ -116,6 +122,7 @@ export function PhoneSignInForm() {
             данные заявок и заказов.
           </span>
         </label>
+        {captcha && <SmartCaptcha resetKey={captcha.round} onToken={(token) => setCaptcha((shown) => shown && { ...shown, token })} />}
         {error && (
           <Alert tone="error" data-testid="form-error">
             {error}
@@ -150,6 +157,7 @@ export function PhoneSignInForm() {
           aria-invalid={error !== null}
         />
       </div>
+      {captcha && <SmartCaptcha resetKey={captcha.round} onToken={(token) => setCaptcha((shown) => shown && { ...shown, token })} />}
       {error && (
           <Alert tone="error" data-testid="form-error">
             {error}

@@ -45,6 +45,7 @@ export default async function AdminSettingsPage() {
             shippingDays: String(settings.shippingDays),
             forfeitureMonths: String(settings.forfeitureMonths),
             maxScreenshots: String(settings.maxScreenshots),
+            smsPerHourCap: String(settings.smsPerHourCap),
             campaignStartsOn: settings.campaignStartsAt ? moscowDateKey(settings.campaignStartsAt) : "",
             campaignEndsOn: settings.campaignEndsAt ? moscowDateKey(settings.campaignEndsAt) : "",
           }}

@@ -9,7 +9,7 @@ import { Input } from "@/components/ui/input";
 import { PROGRAMME_SETTING_LABEL } from "@/lib/admin-labels";
 import { updateProgrammeSettingsAction } from "./actions";
 
-type Field = "reviewPoints" | "receiptPoints" | "moderationBusinessDays" | "shippingDays" | "forfeitureMonths" | "maxScreenshots" | "campaignStartsOn" | "campaignEndsOn";
+type Field = "reviewPoints" | "receiptPoints" | "moderationBusinessDays" | "shippingDays" | "forfeitureMonths" | "maxScreenshots" | "smsPerHourCap" | "campaignStartsOn" | "campaignEndsOn";
 
 const NUMBER_FIELDS: { name: Field; label: string; hint: string; min: number; max: number }[] = [
   { name: "reviewPoints", label: "Баллы за отзыв", hint: "Начисляются, когда модератор одобряет отзыв.", min: 1, max: 100_000 },
@@ -18,6 +18,13 @@ const NUMBER_FIELDS: { name: Field; label: string; hint: string; min: number; ma
   { name: "shippingDays", label: "Срок отправки приза, дней", hint: "Календарных дней с заказа; для новых заказов.", min: 1, max: 365 },
   { name: "forfeitureMonths", label: "Баллы сгорают через, месяцев", hint: "Столько месяцев без заказа приза — и баланс сгорает.", min: 1, max: 60 },
   { name: "maxScreenshots", label: "Скриншотов отзыва в заявке, не больше", hint: "Сколько картинок участник может приложить к отзыву.", min: 1, max: 10 },
+  {
+    name: "smsPerHourCap",
+    label: "SMS с кодом входа в час, не больше",
+    hint: "На весь портал, для входа с новых устройств: останавливает накрутку SMS. Участники со своих устройств входят всегда.",
+    min: 10,
+    max: 100_000,
+  },
 ];
 
 /** Every programme setting in one form; saving sends them all, and the audit row keeps only what changed. */

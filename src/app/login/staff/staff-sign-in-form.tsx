@@ -5,12 +5,16 @@ import { type FormEvent, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
+import { SmartCaptcha, captchaAvailable } from "@/components/captcha/smart-captcha";
+import { CAPTCHA_FAILED_MESSAGE, CAPTCHA_REQUIRED_MESSAGE } from "@/lib/captcha";
 import { signInWithCredentials } from "@/lib/credentials-sign-in";
 
 export function StaffSignInForm() {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  // Shown once the server asks for a CAPTCHA (SmartCaptcha configured and this email under attack).
+  const [captcha, setCaptcha] = useState<{ token: string | null; round: number } | null>(null);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -24,10 +28,14 @@ export function StaffSignInForm() {
     }
     setPending(true);
     setError(null);
-    const failure = await signInWithCredentials("staff-password", { email, password });
+    const failure = await signInWithCredentials("staff-password", { email, password, captchaToken: captcha?.token ?? "" });
     if (failure) {
       setError(failure);
       setPending(false);
+      // A token works once: a fresh challenge for the next try.
+      if ((failure === CAPTCHA_REQUIRED_MESSAGE || failure === CAPTCHA_FAILED_MESSAGE || captcha) && captchaAvailable) {
+        setCaptcha((shown) => ({ token: null, round: (shown?.round ?? 0) + 1 }));
+      }
       return;
     }
     // The home page sends each role to its own area.
@@ -49,6 +57,7 @@ export function StaffSignInForm() {
         </label>
         <Input id="password" name="password" type="password" autoComplete="current-password" required />
       </div>
+      {captcha && <SmartCaptcha resetKey={captcha.round} onToken={(token) => setCaptcha((shown) => shown && { ...shown, token })} />}
       {error && (
           <Alert tone="error" data-testid="form-error">
             {error}

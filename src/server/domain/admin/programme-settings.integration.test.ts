@@ -14,6 +14,7 @@ const DEFAULTS = {
   shippingDays: "30",
   forfeitureMonths: "6",
   maxScreenshots: "5",
+  smsPerHourCap: "1000",
   campaignStartsOn: "",
   campaignEndsOn: "",
 };
@@ -78,6 +79,7 @@ describe("programme settings", () => {
     expect(messageOf({ moderationBusinessDays: "61" })).toBe("Срок проверки — целое число рабочих дней от 1 до 60.");
     expect(messageOf({ shippingDays: "0" })).toBe("Срок отправки приза — целое число дней от 1 до 365.");
     expect(messageOf({ forfeitureMonths: "-1" })).toBe("Срок сгорания баллов — целое число месяцев от 1 до 60.");
+    expect(messageOf({ smsPerHourCap: "5" })).toBe("Предел SMS в час — целое число от 10 до 100 000.");
     expect(messageOf({ campaignStartsOn: "2026-02-30" })).toBe("Дата начала акции указана неверно — выберите день в календаре или оставьте поле пустым.");
     expect(messageOf({ campaignEndsOn: "2026-13-01" })).toBe("Дата окончания акции указана неверно — выберите день в календаре или оставьте поле пустым.");
     expect(messageOf({ campaignStartsOn: "2026-06-01", campaignEndsOn: "2026-05-31" })).toBe("Акция не может закончиться раньше, чем начнётся: проверьте даты.");

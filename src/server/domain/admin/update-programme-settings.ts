@@ -36,6 +36,7 @@ export const updateProgrammeSettingsInput = z
     shippingDays: wholeNumber("Срок отправки приза — целое число дней от 1 до 365.", 1, 365),
     forfeitureMonths: wholeNumber("Срок сгорания баллов — целое число месяцев от 1 до 60.", 1, 60),
     maxScreenshots: wholeNumber("Скриншотов в заявке — целое число от 1 до 10.", 1, 10),
+    smsPerHourCap: wholeNumber("Предел SMS в час — целое число от 10 до 100 000.", 10, 100_000),
     campaignStartsOn: optionalDate("Дата начала акции указана неверно — выберите день в календаре или оставьте поле пустым."),
     campaignEndsOn: optionalDate("Дата окончания акции указана неверно — выберите день в календаре или оставьте поле пустым."),
   })
@@ -80,6 +81,7 @@ export async function updateProgrammeSettings(actor: Actor, input: z.infer<typeo
       shippingDays: input.shippingDays,
       forfeitureMonths: input.forfeitureMonths,
       maxScreenshots: input.maxScreenshots,
+      smsPerHourCap: input.smsPerHourCap,
       campaignStartsAt: input.campaignStartsOn ? startOfMoscowDay(input.campaignStartsOn).toISOString() : null,
       campaignEndsAt: input.campaignEndsOn ? endOfMoscowDay(input.campaignEndsOn).toISOString() : null,
     };

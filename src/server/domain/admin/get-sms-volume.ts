@@ -1,0 +1,26 @@
+import "server-only";
+import { assertActorRole } from "@/server/auth/assert-role";
+import type { Actor } from "@/server/auth/session";
+import { now } from "@/server/clock";
+import { db } from "@/server/db/client";
+import { getProgrammeSettings } from "@/server/settings/programme-settings";
+
+export interface SmsVolume {
+  /** SMS the portal sent (or tried to) in the last 24 hours. */
+  last24Hours: number;
+  /** Sign-in codes issued in the last hour, which the hourly cap counts. */
+  codesLastHour: number;
+  hourlyCap: number;
+}
+
+/** How many SMS went out lately, for the administrator watching for an SMS-pumping wave (each SMS costs money). */
+export async function getSmsVolume(actor: Actor): Promise<SmsVolume> {
+  assertActorRole(actor, ["ADMIN"]);
+  const at = now().getTime();
+  const [last24Hours, codesLastHour, settings] = await Promise.all([
+    db.outboxMessage.count({ where: { channel: "SMS", createdAt: { gt: new Date(at - 24 * 60 * 60 * 1000) } } }),
+    db.otpCode.count({ where: { createdAt: { gt: new Date(at - 60 * 60 * 1000) } } }),
+    getProgrammeSettings(),
+  ]);
+  return { last24Hours, codesLastHour, hourlyCap: settings.smsPerHourCap };
+}
