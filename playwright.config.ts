@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { E2E_NEXTAUTH_SECRET } from "./tests/e2e/support/portal-instance";
 
 // Browser journeys in Debian's Chromium (apt-get install chromium); Playwright's own browser download
 // cannot work offline. The portal runs as `npm start` would, on its own database (scripts/test.ts).
@@ -30,7 +31,7 @@ export default defineConfig({
   webServer: {
     command: `node node_modules/tsx/dist/cli.mjs scripts/start.ts --mode=production --port=${port}`,
     url: `${baseURL}/login`,
-    timeout: 300_000,
+    timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
@@ -38,7 +39,7 @@ export default defineConfig({
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
       SEED_DEMO_DATA: "1",
       PORTAL_DEMO: "1",
-      NEXTAUTH_SECRET: "e2e-secret-0123456789-0123456789-0123456789",
+      NEXTAUTH_SECRET: E2E_NEXTAUTH_SECRET,
       NEXT_TELEMETRY_DISABLED: "1",
       CHECKPOINT_DISABLE: "1",
     },

@@ -1,4 +1,9 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import { readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { Readable } from "node:stream";
 import type { ReadableStream as NodeWebReadableStream } from "node:stream/web";
 import busboy from "busboy";
@@ -24,9 +29,10 @@ const UNREADABLE = "Не удалось прочитать файл. Попро�
 
 /**
  * Reads a multipart/form-data body with one file while it streams in, and refuses it the moment it passes
- * the limit — declared or not, chunked or not. At most the limit is held in memory per upload; the rest of
- * an oversized body is never read (the route answers 413 and closes the connection). Request.formData()
- * would buffer the whole body first, however large.
+ * the limit — declared or not, chunked or not. The file streams to a temporary file, so an upload in flight
+ * holds only the chunks in transit in memory; it is read back whole only once it is complete and within the
+ * limit. The rest of an oversized body is never read (the route answers 413 and closes the connection).
+ * Request.formData() would buffer the whole body first, however large.
  */
 export async function readMultipartUpload(request: Request, limits: MultipartUploadLimits): Promise<MultipartUpload> {
   const maxBodyBytes = limits.maxFileBytes + ENVELOPE_BYTES;
@@ -47,9 +53,12 @@ export async function readMultipartUpload(request: Request, limits: MultipartUpl
   }
   const source = Readable.fromWeb(request.body as unknown as NodeWebReadableStream<Uint8Array>);
 
-  return new Promise<MultipartUpload>((resolve, reject) => {
+  const spoolPath = path.join(tmpdir(), `carely-upload-${randomBytes(12).toString("hex")}`);
+  const spooled = await new Promise<{ fields: Record<string, string>; file: { fileName: string; mimeType: string; size: number } | null }>((resolve, reject) => {
     const fields: Record<string, string> = {};
-    let file: MultipartUpload["file"] = null;
+    let file: { fileName: string; mimeType: string; size: number } | null = null;
+    let fileWritten: Promise<void> = Promise.resolve();
+    let spool: { file: NodeJS.ReadableStream; spool: ReturnType<typeof createWriteStream> } | null = null;
     let settled = false;
     let received = 0;
 
@@ -59,6 +68,10 @@ export async function readMultipartUpload(request: Request, limits: MultipartUpl
       // Stop reading: what is still on its way stays in the socket, which the 413 response closes.
       source.unpipe(parser);
       source.pause();
+      if (spool) {
+        spool.file.unpipe(spool.spool);
+        spool.spool.destroy();
+      }
       reject(error);
     };
 
@@ -77,19 +90,21 @@ export async function readMultipartUpload(request: Request, limits: MultipartUpl
         stream.resume();
         return fail(new AppError("VALIDATION", UNREADABLE));
       }
-      const chunks: Buffer[] = [];
       let size = 0;
-      stream.on("data", (chunk: Buffer) => {
-        size += chunk.length;
-        chunks.push(chunk);
+      const fileSpool = createWriteStream(spoolPath);
+      spool = { file: stream, spool: fileSpool };
+      stream.on("data", (chunk: Buffer) => (size += chunk.length));
+      stream.on("limit", () => fail(tooLarge(limits)));
+      fileWritten = new Promise<void>((done, failed) => {
+        fileSpool.on("finish", () => done());
+        fileSpool.on("error", failed);
       });
-      stream.on("limit", () => {
-        chunks.length = 0;
-        fail(tooLarge(limits));
-      });
+      // A refused upload destroys the spool on purpose; its error then has nobody to tell.
+      fileWritten.catch(() => undefined);
       stream.on("end", () => {
-        if (!settled) file = { bytes: Buffer.concat(chunks, size), fileName: info.filename ?? "", mimeType: info.mimeType };
+        if (!settled) file = { fileName: info.filename ?? "", mimeType: info.mimeType, size };
       });
+      stream.pipe(fileSpool);
     });
     parser.on("filesLimit", () => fail(new AppError("VALIDATION", "Загрузите один файл за раз.")));
     parser.on("fieldsLimit", () => fail(new AppError("VALIDATION", UNREADABLE)));
@@ -98,11 +113,27 @@ export async function readMultipartUpload(request: Request, limits: MultipartUpl
     parser.on("error", () => fail(new AppError("VALIDATION", UNREADABLE)));
     parser.on("close", () => {
       if (settled) return;
-      settled = true;
-      resolve({ fields, file });
+      fileWritten.then(
+        () => {
+          if (settled) return;
+          settled = true;
+          resolve({ fields, file });
+        },
+        () => fail(new AppError("VALIDATION", UNREADABLE)),
+      );
     });
     source.pipe(parser);
+  }).catch(async (error: unknown) => {
+    await rm(spoolPath, { force: true });
+    throw error;
   });
+
+  try {
+    const bytes = spooled.file ? await readFile(spoolPath) : null;
+    return { fields: spooled.fields, file: spooled.file && bytes ? { bytes, fileName: spooled.file.fileName, mimeType: spooled.file.mimeType } : null };
+  } finally {
+    await rm(spoolPath, { force: true });
+  }
 }
 
 function tooLarge(limits: MultipartUploadLimits): AppError {
