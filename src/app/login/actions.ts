@@ -1,17 +1,16 @@
 "use server";
 
-import { headers } from "next/headers";
 import { requestSignInCode, requestSignInCodeInput } from "@/server/domain/auth/request-sign-in-code";
-import { type ActionResult, toActionError } from "@/server/errors";
-import { clientIpFromHeaders } from "@/server/http/client-ip";
+import { defineAction } from "@/server/http/define-action";
 
 /** Step one of the shopper's sign-in: send a code by SMS. Anyone may call it, within the limits. */
-export async function requestSignInCodeAction(phone: string): Promise<ActionResult<{ phone: string; resendAfterSeconds: number }>> {
-  try {
-    const input = requestSignInCodeInput.parse({ phone: String(phone ?? ""), ip: clientIpFromHeaders(await headers()) });
-    const result = await requestSignInCode(input);
-    return { ok: true, data: { phone: result.phone, resendAfterSeconds: 60 } };
-  } catch (error) {
-    return toActionError(error, "request-sign-in-code");
-  }
-}
+export const requestSignInCodeAction = defineAction({
+  name: "request-sign-in-code",
+  roles: "public",
+  // The phone from the form; the IP the per-IP limit counts comes from the request.
+  input: requestSignInCodeInput.pick({ phone: true }),
+  run: async ({ input, ip }) => {
+    const result = await requestSignInCode(requestSignInCodeInput.parse({ phone: input.phone, ip }));
+    return { phone: result.phone, resendAfterSeconds: 60 };
+  },
+});

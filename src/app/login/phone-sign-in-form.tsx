@@ -34,7 +34,7 @@ export function PhoneSignInForm() {
     setError(null);
     setNotice(null);
     try {
-      const result = await requestSignInCodeAction(step.name === "code" ? step.phone : phoneInput);
+      const result = await requestSignInCodeAction({ phone: step.name === "code" ? step.phone : phoneInput });
       if (!result.ok) {
         setError(result.message);
         if (result.retryAfterSeconds) setResendIn(result.retryAfterSeconds);
