@@ -1,17 +1,17 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { AREA_ROLES, requireActorRole } from "@/server/auth/session";
+import { AREA_ROLES } from "@/server/auth/session";
 import { updateContactEmail, updateContactEmailInput } from "@/server/domain/cabinet/update-contact-email";
-import { type ActionResult, toActionError } from "@/server/errors";
+import { defineAction } from "@/server/http/define-action";
 
-export async function updateContactEmailAction(input: unknown): Promise<ActionResult<{ contactEmail: string | null }>> {
-  try {
-    const actor = await requireActorRole(AREA_ROLES.cabinet);
-    const result = await updateContactEmail(actor, updateContactEmailInput.parse(input));
+export const updateContactEmailAction = defineAction({
+  name: "update-contact-email",
+  roles: AREA_ROLES.cabinet,
+  input: updateContactEmailInput,
+  run: async ({ actor, input }) => {
+    const result = await updateContactEmail(actor, input);
     revalidatePath("/cabinet");
-    return { ok: true, data: result };
-  } catch (error) {
-    return toActionError(error, "update-contact-email");
-  }
-}
+    return result;
+  },
+});

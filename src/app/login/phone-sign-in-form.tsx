@@ -37,7 +37,7 @@ export function PhoneSignInForm() {
     setError(null);
     setNotice(null);
     try {
-      const result = await requestSignInCodeAction(step.name === "code" ? step.phone : phoneInput, captcha?.token ?? undefined);
+      const result = await requestSignInCodeAction({ phone: step.name === "code" ? step.phone : phoneInput, captchaToken: captcha?.token ?? undefined });
       if (!result.ok) {
         setError(result.message);
         if (result.retryAfterSeconds) setResendIn(result.retryAfterSeconds);

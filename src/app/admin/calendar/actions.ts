@@ -1,29 +1,35 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { AREA_ROLES, requireActorRole } from "@/server/auth/session";
+import { AREA_ROLES } from "@/server/auth/session";
 import { removeCalendarDay, removeCalendarDayInput } from "@/server/domain/calendar/remove-calendar-day";
-import { type SetCalendarDayResult, setCalendarDay, setCalendarDayInput } from "@/server/domain/calendar/set-calendar-day";
-import { type ActionResult, toActionError } from "@/server/errors";
+import { setCalendarDay, setCalendarDayInput } from "@/server/domain/calendar/set-calendar-day";
+import { defineAction } from "@/server/http/define-action";
+import { perActorLimit } from "@/server/http/edge-limits";
 
-export async function setCalendarDayAction(input: unknown): Promise<ActionResult<SetCalendarDayResult>> {
-  try {
-    const actor = await requireActorRole(AREA_ROLES.admin);
-    const result = await setCalendarDay(actor, setCalendarDayInput.parse(input));
-    revalidatePath("/admin/calendar");
-    return { ok: true, data: result };
-  } catch (error) {
-    return toActionError(error, "set-calendar-day");
-  }
-}
+/** A change re-computes the due dates of every open request it affects (up to a minute on a long queue). */
+const calendarLimits = [perActorLimit("calendar-day", 30, 10 * 60)];
 
-export async function removeCalendarDayAction(input: unknown): Promise<ActionResult<{ date: string; rescheduled: number }>> {
-  try {
-    const actor = await requireActorRole(AREA_ROLES.admin);
-    const result = await removeCalendarDay(actor, removeCalendarDayInput.parse(input));
+export const setCalendarDayAction = defineAction({
+  name: "set-calendar-day",
+  roles: AREA_ROLES.admin,
+  input: setCalendarDayInput,
+  limits: calendarLimits,
+  run: async ({ actor, input }) => {
+    const result = await setCalendarDay(actor, input);
     revalidatePath("/admin/calendar");
-    return { ok: true, data: result };
-  } catch (error) {
-    return toActionError(error, "remove-calendar-day");
-  }
-}
+    return result;
+  },
+});
+
+export const removeCalendarDayAction = defineAction({
+  name: "remove-calendar-day",
+  roles: AREA_ROLES.admin,
+  input: removeCalendarDayInput,
+  limits: calendarLimits,
+  run: async ({ actor, input }) => {
+    const result = await removeCalendarDay(actor, input);
+    revalidatePath("/admin/calendar");
+    return result;
+  },
+});

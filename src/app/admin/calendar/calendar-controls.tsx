@@ -32,7 +32,7 @@ export function CalendarDayForm({ year, editing }: { year: number; editing: { da
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
     const date = String(form.get("date") ?? "");
-    const result = await run(() => setCalendarDayAction({ date, kind: form.get("kind"), note: form.get("note") }), "Не удалось сохранить. Попробуйте ещё раз.");
+    const result = await run(() => setCalendarDayAction({ date, kind: String(form.get("kind") ?? "") as Kind, note: String(form.get("note") ?? "") }), "Не удалось сохранить. Попробуйте ещё раз.");
     if (!result) return;
     const { outcome, kind, rescheduled } = result.data;
     const what = `${formatCalendarDate(result.data.date)} — ${kind === "HOLIDAY" ? "выходной" : "рабочий день"}`;

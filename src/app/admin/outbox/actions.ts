@@ -1,21 +1,23 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { AREA_ROLES, requireActorRole } from "@/server/auth/session";
+import { AREA_ROLES } from "@/server/auth/session";
 import { retryOutboxEmail, retryOutboxEmailInput } from "@/server/domain/outbox/retry-outbox-email";
-import { type ActionResult, toActionError } from "@/server/errors";
+import { defineAction } from "@/server/http/define-action";
+import { perActorLimit } from "@/server/http/edge-limits";
 import { deliverEmailAfterResponse } from "@/server/messaging/deliver-after-response";
 
-export async function retryOutboxEmailAction(input: unknown): Promise<ActionResult<{ queued: boolean }>> {
-  try {
-    const actor = await requireActorRole(AREA_ROLES.admin);
-    const { id } = retryOutboxEmailInput.parse(input);
-    const result = await retryOutboxEmail(actor, { id });
+export const retryOutboxEmailAction = defineAction({
+  name: "retry-outbox-email",
+  roles: AREA_ROLES.admin,
+  input: retryOutboxEmailInput,
+  // Each retry sends an email at once.
+  limits: [perActorLimit("retry-outbox-email", 30, 10 * 60)],
+  run: async ({ actor, input }) => {
+    const result = await retryOutboxEmail(actor, input);
     // Tried right after the response, as a freshly queued email is; the sweep picks it up otherwise.
-    if (result.queued) deliverEmailAfterResponse(id);
+    if (result.queued) deliverEmailAfterResponse(input.id);
     revalidatePath("/admin/outbox");
-    return { ok: true, data: result };
-  } catch (error) {
-    return toActionError(error, "retry-outbox-email");
-  }
-}
+    return result;
+  },
+});

@@ -1,17 +1,17 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { AREA_ROLES, requireActorRole } from "@/server/auth/session";
-import { type AdjustPointsResult, adjustPoints, adjustPointsInput } from "@/server/domain/admin/adjust-points";
-import { type ActionResult, toActionError } from "@/server/errors";
+import { AREA_ROLES } from "@/server/auth/session";
+import { adjustPoints, adjustPointsInput } from "@/server/domain/admin/adjust-points";
+import { defineAction } from "@/server/http/define-action";
 
-export async function adjustPointsAction(input: unknown): Promise<ActionResult<AdjustPointsResult>> {
-  try {
-    const actor = await requireActorRole(AREA_ROLES.admin);
-    const result = await adjustPoints(actor, adjustPointsInput.parse(input));
+export const adjustPointsAction = defineAction({
+  name: "adjust-points",
+  roles: AREA_ROLES.admin,
+  input: adjustPointsInput,
+  run: async ({ actor, input }) => {
+    const result = await adjustPoints(actor, input);
     revalidatePath("/admin/points");
-    return { ok: true, data: result };
-  } catch (error) {
-    return toActionError(error, "adjust-points");
-  }
-}
+    return result;
+  },
+});

@@ -23,7 +23,7 @@ export function AdjustPointsForm({ customerId, balance }: { customerId: number; 
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
     const amount = String(form.get("amount") ?? "");
-    const result = await run(() => adjustPointsAction({ customerId, amount, reason: form.get("reason"), idempotencyKey }), "Не удалось сохранить корректировку. Попробуйте ещё раз.");
+    const result = await run(() => adjustPointsAction({ customerId, amount, reason: String(form.get("reason") ?? ""), idempotencyKey }), "Не удалось сохранить корректировку. Попробуйте ещё раз.");
     if (!result) return;
     formElement.reset();
     setIdempotencyKey(crypto.randomUUID());

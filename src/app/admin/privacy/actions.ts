@@ -1,17 +1,17 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { AREA_ROLES, requireActorRole } from "@/server/auth/session";
-import { type DeletionOutcome, deleteShopperData, deleteShopperDataInput } from "@/server/domain/privacy/delete-shopper-data";
-import { type ActionResult, toActionError } from "@/server/errors";
+import { AREA_ROLES } from "@/server/auth/session";
+import { deleteShopperData, deleteShopperDataInput } from "@/server/domain/privacy/delete-shopper-data";
+import { defineAction } from "@/server/http/define-action";
 
-export async function deleteShopperDataAction(input: unknown): Promise<ActionResult<DeletionOutcome>> {
-  try {
-    const actor = await requireActorRole(AREA_ROLES.admin);
-    const result = await deleteShopperData(actor, deleteShopperDataInput.parse(input));
+export const deleteShopperDataAction = defineAction({
+  name: "delete-shopper-data",
+  roles: AREA_ROLES.admin,
+  input: deleteShopperDataInput,
+  run: async ({ actor, input }) => {
+    const result = await deleteShopperData(actor, input);
     revalidatePath("/admin/privacy");
-    return { ok: true, data: result };
-  } catch (error) {
-    return toActionError(error, "delete-shopper-data");
-  }
-}
+    return result;
+  },
+});

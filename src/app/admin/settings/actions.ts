@@ -1,17 +1,17 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { AREA_ROLES, requireActorRole } from "@/server/auth/session";
+import { AREA_ROLES } from "@/server/auth/session";
 import { updateProgrammeSettings, updateProgrammeSettingsInput } from "@/server/domain/admin/update-programme-settings";
-import { type ActionResult, toActionError } from "@/server/errors";
+import { defineAction } from "@/server/http/define-action";
 
-export async function updateProgrammeSettingsAction(input: unknown): Promise<ActionResult<{ changed: string[] }>> {
-  try {
-    const actor = await requireActorRole(AREA_ROLES.admin);
-    const result = await updateProgrammeSettings(actor, updateProgrammeSettingsInput.parse(input));
+export const updateProgrammeSettingsAction = defineAction({
+  name: "update-programme-settings",
+  roles: AREA_ROLES.admin,
+  input: updateProgrammeSettingsInput,
+  run: async ({ actor, input }) => {
+    const result = await updateProgrammeSettings(actor, input);
     revalidatePath("/admin/settings");
-    return { ok: true, data: result };
-  } catch (error) {
-    return toActionError(error, "update-programme-settings");
-  }
-}
+    return result;
+  },
+});

@@ -35,7 +35,7 @@ export function SettingsForm({ initial }: { initial: Record<Field, string> }) {
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const fields = Object.fromEntries((Object.keys(initial) as Field[]).map((name) => [name, String(form.get(name) ?? "")]));
+    const fields = Object.fromEntries((Object.keys(initial) as Field[]).map((name) => [name, String(form.get(name) ?? "")])) as Record<Field, string>;
     const result = await run(() => updateProgrammeSettingsAction(fields), "Не удалось сохранить настройки. Попробуйте ещё раз.");
     if (!result) return;
     const changed = result.data.changed.map((key) => PROGRAMME_SETTING_LABEL[key] ?? key);

@@ -1,56 +1,59 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { AREA_ROLES, requireActorRole } from "@/server/auth/session";
+import { AREA_ROLES } from "@/server/auth/session";
 import { changeStaffRole, changeStaffRoleInput } from "@/server/domain/admin/change-staff-role";
 import { inviteStaff, inviteStaffInput } from "@/server/domain/admin/invite-staff";
 import { revokeStaffInvite, revokeStaffInviteInput } from "@/server/domain/admin/revoke-staff-invite";
 import { setStaffActive, setStaffActiveInput } from "@/server/domain/admin/set-staff-active";
-import { type ActionResult, toActionError } from "@/server/errors";
+import { defineAction } from "@/server/http/define-action";
+import { perActorLimit } from "@/server/http/edge-limits";
 import { deliverEmailAfterResponse } from "@/server/messaging/deliver-after-response";
 
-export async function inviteStaffAction(input: unknown): Promise<ActionResult<{ inviteId: number }>> {
-  try {
-    const actor = await requireActorRole(AREA_ROLES.admin);
-    const { inviteId, queuedEmailId } = await inviteStaff(actor, inviteStaffInput.parse(input));
+export const inviteStaffAction = defineAction({
+  name: "invite-staff",
+  roles: AREA_ROLES.admin,
+  input: inviteStaffInput,
+  // Each invite emails an address the administrator typed.
+  limits: [perActorLimit("invite-staff", 30, 10 * 60)],
+  run: async ({ actor, input }) => {
+    const { inviteId, queuedEmailId } = await inviteStaff(actor, input);
     // The invite is committed; the administrator does not wait on the email provider.
     if (queuedEmailId) deliverEmailAfterResponse(queuedEmailId);
     revalidatePath("/admin/staff");
-    return { ok: true, data: { inviteId } };
-  } catch (error) {
-    return toActionError(error, "invite-staff");
-  }
-}
+    return { inviteId };
+  },
+});
 
-export async function revokeStaffInviteAction(input: unknown): Promise<ActionResult<{ revoked: boolean }>> {
-  try {
-    const actor = await requireActorRole(AREA_ROLES.admin);
-    const result = await revokeStaffInvite(actor, revokeStaffInviteInput.parse(input));
+export const revokeStaffInviteAction = defineAction({
+  name: "revoke-staff-invite",
+  roles: AREA_ROLES.admin,
+  input: revokeStaffInviteInput,
+  run: async ({ actor, input }) => {
+    const result = await revokeStaffInvite(actor, input);
     revalidatePath("/admin/staff");
-    return { ok: true, data: result };
-  } catch (error) {
-    return toActionError(error, "revoke-staff-invite");
-  }
-}
+    return result;
+  },
+});
 
-export async function changeStaffRoleAction(input: unknown): Promise<ActionResult<{ changed: boolean }>> {
-  try {
-    const actor = await requireActorRole(AREA_ROLES.admin);
-    const result = await changeStaffRole(actor, changeStaffRoleInput.parse(input));
+export const changeStaffRoleAction = defineAction({
+  name: "change-staff-role",
+  roles: AREA_ROLES.admin,
+  input: changeStaffRoleInput,
+  run: async ({ actor, input }) => {
+    const result = await changeStaffRole(actor, input);
     revalidatePath("/admin/staff");
-    return { ok: true, data: result };
-  } catch (error) {
-    return toActionError(error, "change-staff-role");
-  }
-}
+    return result;
+  },
+});
 
-export async function setStaffActiveAction(input: unknown): Promise<ActionResult<{ changed: boolean }>> {
-  try {
-    const actor = await requireActorRole(AREA_ROLES.admin);
-    const result = await setStaffActive(actor, setStaffActiveInput.parse(input));
+export const setStaffActiveAction = defineAction({
+  name: "set-staff-active",
+  roles: AREA_ROLES.admin,
+  input: setStaffActiveInput,
+  run: async ({ actor, input }) => {
+    const result = await setStaffActive(actor, input);
     revalidatePath("/admin/staff");
-    return { ok: true, data: result };
-  } catch (error) {
-    return toActionError(error, "set-staff-active");
-  }
-}
+    return result;
+  },
+});

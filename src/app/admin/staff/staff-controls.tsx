@@ -26,7 +26,7 @@ export function InviteForm() {
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
     const email = String(form.get("email") ?? "").trim();
-    const result = await run(() => inviteStaffAction({ email, role: form.get("role") }), "Не удалось отправить приглашение. Попробуйте ещё раз.");
+    const result = await run(() => inviteStaffAction({ email, role: String(form.get("role") ?? "") as StaffRole }), "Не удалось отправить приглашение. Попробуйте ещё раз.");
     if (!result) return;
     formElement.reset();
     setDone(`Приглашение отправлено на ${email.toLowerCase()}. Ссылка действует 7 дней.`);

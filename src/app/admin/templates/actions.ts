@@ -1,53 +1,53 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { AREA_ROLES, requireActorRole } from "@/server/auth/session";
+import { AREA_ROLES } from "@/server/auth/session";
 import { createRejectionTemplate, createRejectionTemplateInput } from "@/server/domain/templates/create-rejection-template";
 import { moveRejectionTemplate, moveRejectionTemplateInput } from "@/server/domain/templates/move-rejection-template";
 import { setRejectionTemplateActive, setRejectionTemplateActiveInput } from "@/server/domain/templates/set-rejection-template-active";
 import { updateRejectionTemplate, updateRejectionTemplateInput } from "@/server/domain/templates/update-rejection-template";
-import { type ActionResult, toActionError } from "@/server/errors";
+import { defineAction } from "@/server/http/define-action";
 
-export async function createRejectionTemplateAction(input: unknown): Promise<ActionResult<{ id: number }>> {
-  try {
-    const actor = await requireActorRole(AREA_ROLES.admin);
-    const result = await createRejectionTemplate(actor, createRejectionTemplateInput.parse(input));
+export const createRejectionTemplateAction = defineAction({
+  name: "create-rejection-template",
+  roles: AREA_ROLES.admin,
+  input: createRejectionTemplateInput,
+  run: async ({ actor, input }) => {
+    const result = await createRejectionTemplate(actor, input);
     revalidatePath("/admin/templates");
-    return { ok: true, data: result };
-  } catch (error) {
-    return toActionError(error, "create-rejection-template");
-  }
-}
+    return result;
+  },
+});
 
-export async function updateRejectionTemplateAction(input: unknown): Promise<ActionResult<{ changed: boolean }>> {
-  try {
-    const actor = await requireActorRole(AREA_ROLES.admin);
-    const result = await updateRejectionTemplate(actor, updateRejectionTemplateInput.parse(input));
+export const updateRejectionTemplateAction = defineAction({
+  name: "update-rejection-template",
+  roles: AREA_ROLES.admin,
+  input: updateRejectionTemplateInput,
+  run: async ({ actor, input }) => {
+    const result = await updateRejectionTemplate(actor, input);
     revalidatePath("/admin/templates");
-    return { ok: true, data: result };
-  } catch (error) {
-    return toActionError(error, "update-rejection-template");
-  }
-}
+    return result;
+  },
+});
 
-export async function setRejectionTemplateActiveAction(input: unknown): Promise<ActionResult<{ changed: boolean }>> {
-  try {
-    const actor = await requireActorRole(AREA_ROLES.admin);
-    const result = await setRejectionTemplateActive(actor, setRejectionTemplateActiveInput.parse(input));
+export const setRejectionTemplateActiveAction = defineAction({
+  name: "set-rejection-template-active",
+  roles: AREA_ROLES.admin,
+  input: setRejectionTemplateActiveInput,
+  run: async ({ actor, input }) => {
+    const result = await setRejectionTemplateActive(actor, input);
     revalidatePath("/admin/templates");
-    return { ok: true, data: result };
-  } catch (error) {
-    return toActionError(error, "set-rejection-template-active");
-  }
-}
+    return result;
+  },
+});
 
-export async function moveRejectionTemplateAction(input: unknown): Promise<ActionResult<{ moved: boolean }>> {
-  try {
-    const actor = await requireActorRole(AREA_ROLES.admin);
-    const result = await moveRejectionTemplate(actor, moveRejectionTemplateInput.parse(input));
+export const moveRejectionTemplateAction = defineAction({
+  name: "move-rejection-template",
+  roles: AREA_ROLES.admin,
+  input: moveRejectionTemplateInput,
+  run: async ({ actor, input }) => {
+    const result = await moveRejectionTemplate(actor, input);
     revalidatePath("/admin/templates");
-    return { ok: true, data: result };
-  } catch (error) {
-    return toActionError(error, "move-rejection-template");
-  }
-}
+    return result;
+  },
+});

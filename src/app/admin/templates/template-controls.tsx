@@ -35,7 +35,7 @@ export function TemplateForm({ template, onDone }: { template?: TemplateView; on
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
-    const fields = { title: form.get("title"), text: form.get("text"), partKind: form.get("partKind") };
+    const fields = { title: String(form.get("title") ?? ""), text: String(form.get("text") ?? ""), partKind: String(form.get("partKind") ?? "") as PartKindChoice };
     const result = await run<unknown>(() => (template ? updateRejectionTemplateAction({ ...fields, id: template.id }) : createRejectionTemplateAction(fields)), "Не удалось сохранить шаблон. Попробуйте ещё раз.");
     if (!result) return;
     if (!template) {

@@ -1,12 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { AREA_ROLES, requireActorRole } from "@/server/auth/session";
+import { AREA_ROLES } from "@/server/auth/session";
 import { createPrize, createPrizeInput } from "@/server/domain/catalogue/create-prize";
-import { type ImportedCodes, importPrizeCodes, importPrizeCodesInput } from "@/server/domain/catalogue/import-prize-codes";
+import { importPrizeCodes, importPrizeCodesInput } from "@/server/domain/catalogue/import-prize-codes";
 import { removePrizeImage, removePrizeImageInput } from "@/server/domain/catalogue/remove-prize-image";
 import { updatePrize, updatePrizeInput } from "@/server/domain/catalogue/update-prize";
-import { type ActionResult, toActionError } from "@/server/errors";
+import { defineAction } from "@/server/http/define-action";
+import { perActorLimit } from "@/server/http/edge-limits";
 
 /** Every page that shows prizes: the staff's lists and the shoppers' catalogue. */
 function revalidatePrizes(id?: number) {
@@ -16,49 +17,48 @@ function revalidatePrizes(id?: number) {
   revalidatePath("/cabinet/prizes");
 }
 
-export async function createPrizeAction(input: unknown): Promise<ActionResult<{ id: number }>> {
-  try {
-    const actor = await requireActorRole(AREA_ROLES.staff);
-    const created = await createPrize(actor, createPrizeInput.parse(input));
+export const createPrizeAction = defineAction({
+  name: "create-prize",
+  roles: AREA_ROLES.staff,
+  input: createPrizeInput,
+  run: async ({ actor, input }) => {
+    const created = await createPrize(actor, input);
     revalidatePrizes(created.id);
-    return { ok: true, data: created };
-  } catch (error) {
-    return toActionError(error, "create-prize");
-  }
-}
+    return created;
+  },
+});
 
-export async function updatePrizeAction(input: unknown): Promise<ActionResult<{ changed: boolean }>> {
-  try {
-    const actor = await requireActorRole(AREA_ROLES.staff);
-    const parsed = updatePrizeInput.parse(input);
-    const result = await updatePrize(actor, parsed);
-    revalidatePrizes(parsed.id);
-    return { ok: true, data: result };
-  } catch (error) {
-    return toActionError(error, "update-prize");
-  }
-}
+export const updatePrizeAction = defineAction({
+  name: "update-prize",
+  roles: AREA_ROLES.staff,
+  input: updatePrizeInput,
+  run: async ({ actor, input }) => {
+    const result = await updatePrize(actor, input);
+    revalidatePrizes(input.id);
+    return result;
+  },
+});
 
-export async function importPrizeCodesAction(input: unknown): Promise<ActionResult<ImportedCodes>> {
-  try {
-    const actor = await requireActorRole(AREA_ROLES.staff);
-    const parsed = importPrizeCodesInput.parse(input);
-    const result = await importPrizeCodes(actor, parsed);
-    revalidatePrizes(parsed.prizeId);
-    return { ok: true, data: result };
-  } catch (error) {
-    return toActionError(error, "import-prize-codes");
-  }
-}
+export const importPrizeCodesAction = defineAction({
+  name: "import-prize-codes",
+  roles: AREA_ROLES.staff,
+  input: importPrizeCodesInput,
+  // Up to 4 MB of text and 20,000 codes checked and stored in one go.
+  limits: [perActorLimit("import-prize-codes", 30, 10 * 60)],
+  run: async ({ actor, input }) => {
+    const result = await importPrizeCodes(actor, input);
+    revalidatePrizes(input.prizeId);
+    return result;
+  },
+});
 
-export async function removePrizeImageAction(input: unknown): Promise<ActionResult<{ removed: boolean }>> {
-  try {
-    const actor = await requireActorRole(AREA_ROLES.staff);
-    const parsed = removePrizeImageInput.parse(input);
-    const result = await removePrizeImage(actor, parsed);
-    revalidatePrizes(parsed.prizeId);
-    return { ok: true, data: result };
-  } catch (error) {
-    return toActionError(error, "remove-prize-image");
-  }
-}
+export const removePrizeImageAction = defineAction({
+  name: "remove-prize-image",
+  roles: AREA_ROLES.staff,
+  input: removePrizeImageInput,
+  run: async ({ actor, input }) => {
+    const result = await removePrizeImage(actor, input);
+    revalidatePrizes(input.prizeId);
+    return result;
+  },
+});

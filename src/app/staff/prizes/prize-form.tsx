@@ -43,9 +43,9 @@ export function PrizeForm({ prize }: { prize?: PrizeFormValues }) {
     if (pending) return;
     const form = new FormData(event.currentTarget);
     const fields = {
-      title: form.get("title"),
-      description: form.get("description") ?? "",
-      partnerName: form.get("partnerName"),
+      title: String(form.get("title") ?? ""),
+      description: String(form.get("description") ?? ""),
+      partnerName: String(form.get("partnerName") ?? ""),
       kind,
       pointsPrice: form.get("pointsPrice"),
       stock: kind === "PHYSICAL" ? form.get("stock") : undefined,

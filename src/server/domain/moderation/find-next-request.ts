@@ -1,14 +1,20 @@
 import "server-only";
+import { z } from "zod";
 import type { Actor } from "@/server/auth/session";
 import { now } from "@/server/clock";
 import { db } from "@/server/db/client";
+
+/** What the decision page passes: the request just decided, so that it is not offered again. */
+export const findNextRequestInput = z.object({
+  excludeId: z.number().int().positive().max(2_147_483_647).optional(),
+});
 
 /**
  * The most urgent open request nobody else is working on, other than `excludeId`. An open request
  * (PENDING or IN_REVIEW) always has a part waiting; the literal status list lets PostgreSQL walk the
  * queue's partial index in due order and stop at the first unclaimed row.
  */
-export async function findNextRequest(actor: Actor, options: { excludeId?: number } = {}): Promise<number | null> {
+export async function findNextRequest(actor: Actor, options: z.infer<typeof findNextRequestInput> = {}): Promise<number | null> {
   const at = now().toISOString().slice(0, 23);
   const [next] = await db.$queryRaw<{ id: number }[]>`
     SELECT id FROM review_requests

@@ -90,10 +90,13 @@ export function OrderForm({
     setFormError(null);
     if (Object.keys(errors).length > 0) return;
 
+    // localErrors() has refused a physical order without a carrier; this says so to the compiler too.
+    if (prize.kind === "PHYSICAL" && !carrier) return;
+
     setSubmitting(true);
     idempotencyKey.current ??= crypto.randomUUID();
     const input =
-      prize.kind === "PHYSICAL"
+      prize.kind === "PHYSICAL" && carrier
         ? {
             kind: "PHYSICAL" as const,
             prizeId: prize.id,

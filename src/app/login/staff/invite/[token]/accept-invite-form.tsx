@@ -25,7 +25,7 @@ export function AcceptInviteForm({ token, email, minLength }: { token: string; e
     setPending(true);
     setError(null);
     setFieldErrors({});
-    const result = await acceptStaffInviteAction({ token, name: form.get("name"), password, passwordConfirmation: form.get("passwordConfirmation") }).catch(() => null);
+    const result = await acceptStaffInviteAction({ token, name: String(form.get("name") ?? ""), password, passwordConfirmation: String(form.get("passwordConfirmation") ?? "") }).catch(() => null);
     if (!result || !result.ok) {
       setPending(false);
       setError(result?.message ?? "Не удалось создать учётную запись. Попробуйте ещё раз.");

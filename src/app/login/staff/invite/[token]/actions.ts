@@ -1,14 +1,18 @@
 "use server";
 
 import { acceptStaffInvite, acceptStaffInviteInput } from "@/server/domain/admin/accept-staff-invite";
-import { type ActionResult, toActionError } from "@/server/errors";
+import { defineAction } from "@/server/http/define-action";
+import { perIpLimit } from "@/server/http/edge-limits";
 
 /** Public: the invite link's token is the credential (no session yet). */
-export async function acceptStaffInviteAction(input: unknown): Promise<ActionResult<{ email: string }>> {
-  try {
-    const { email } = await acceptStaffInvite(acceptStaffInviteInput.parse(input));
-    return { ok: true, data: { email } };
-  } catch (error) {
-    return toActionError(error, "accept-staff-invite");
-  }
-}
+export const acceptStaffInviteAction = defineAction({
+  name: "accept-staff-invite",
+  roles: "public",
+  input: acceptStaffInviteInput,
+  // Each try hashes a password (argon2id, deliberately slow) and tests a token.
+  limits: [perIpLimit("accept-staff-invite-ip", 20, 15 * 60)],
+  run: async ({ input }) => {
+    const { email } = await acceptStaffInvite(input);
+    return { email };
+  },
+});
