@@ -1,6 +1,6 @@
 import "server-only";
 import { NextResponse } from "next/server";
-import { type ActionResult, type AppErrorCode, toActionError } from "@/server/errors";
+import type { ActionResult, AppErrorCode } from "@/server/errors";
 
 const STATUS_BY_CODE: Partial<Record<AppErrorCode | "INTERNAL", number>> = {
   VALIDATION: 422,
@@ -15,17 +15,11 @@ const STATUS_BY_CODE: Partial<Record<AppErrorCode | "INTERNAL", number>> = {
   INTERNAL: 500,
 };
 
-/** Route handlers answer JSON: `{ ok: true, data }` or `{ ok: false, code, message }` with a fitting status. */
+/** Route handlers answer JSON: `{ ok: true, data }`, or (through defineRoute) `{ ok: false, code, message }` with a fitting status. */
 export function jsonOk<T>(data: T, status = 200): NextResponse {
   return NextResponse.json({ ok: true, data }, { status });
 }
 
 export function statusForFailure(failure: Extract<ActionResult, { ok: false }>): number {
   return STATUS_BY_CODE[failure.code] ?? 400;
-}
-
-export function jsonError(error: unknown, context: string): NextResponse {
-  const failure = toActionError(error, context);
-  const headers = failure.retryAfterSeconds ? { "Retry-After": String(failure.retryAfterSeconds) } : undefined;
-  return NextResponse.json(failure, { status: statusForFailure(failure), headers });
 }

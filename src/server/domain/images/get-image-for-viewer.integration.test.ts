@@ -17,7 +17,9 @@ import { getImageForViewer } from "./get-image-for-viewer";
 
 // The route handler asks the session who is signed in; tests say who.
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
-vi.mock("@/server/auth/session", () => ({ currentActor: async () => session.actor }));
+vi.mock("@/server/auth/session", async (importOriginal) =>
+  (await import("../../../../tests/support/session")).scriptedSessionModule(await importOriginal<object>(), session),
+);
 
 let uploadsDir: string;
 beforeEach(async () => {
