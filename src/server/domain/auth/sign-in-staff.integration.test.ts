@@ -1,4 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { restoreEnvAfterEach } from "../../../../tests/support/env";
+import { json, startFakeHttpServer } from "../../../../tests/support/fake-http-server";
+import { resetEnvCache } from "@/server/config/env";
 import { STAFF_TEST_PASSWORD, createShopper, createStaff } from "../../../../tests/support/factories";
 import { AppError } from "@/server/errors";
 import { signInStaff, signInStaffInput } from "./sign-in-staff";
@@ -69,5 +72,28 @@ describe("staff sign-in under attack", () => {
     expect(await codeOf(signInStaff({ email: "s@carely.test", password: STAFF_TEST_PASSWORD, ...otherIp(100) }))).toBe("RATE_LIMITED");
     expect(await codeOf(signInStaff({ email: "s@carely.test", password: "typo", ...OWN }))).toBe("INVALID_CREDENTIALS");
     expect(await codeOf(signInStaff({ email: "s@carely.test", password: STAFF_TEST_PASSWORD, ...OWN }))).toBe("OK");
+  });
+});
+
+describe("staff sign-in with SmartCaptcha configured", () => {
+  restoreEnvAfterEach(["SMARTCAPTCHA_SERVER_KEY", "SMARTCAPTCHA_BASE_URL"]);
+  let fake: Awaited<ReturnType<typeof startFakeHttpServer>>;
+  beforeEach(async () => {
+    fake = await startFakeHttpServer((request, response) => json(response, 200, { status: new URLSearchParams(request.body).get("token") === "solved" ? "ok" : "failed" }));
+    process.env.SMARTCAPTCHA_SERVER_KEY = "ysc2_server_key";
+    process.env.SMARTCAPTCHA_BASE_URL = fake.url;
+    resetEnvCache();
+  });
+  afterEach(() => fake.close());
+
+  it("asks a new address for a CAPTCHA only while the email is under attack, and accepts a solved one", async () => {
+    await createStaff("MODERATOR", { email: "c@carely.test" });
+    const newcomer = { ipKey: "198.51.100.99", deviceHash: null };
+    for (let i = 0; i < 10; i += 1) await codeOf(signInStaff({ email: "c@carely.test", password: `guess-${i}`, ipKey: `203.0.113.${i}`, deviceHash: null }));
+    expect(fake.requests).toHaveLength(0);
+    expect(await codeOf(signInStaff({ email: "c@carely.test", password: STAFF_TEST_PASSWORD, ...newcomer }))).toBe("CAPTCHA_REQUIRED");
+    expect(await codeOf(signInStaff({ email: "c@carely.test", password: STAFF_TEST_PASSWORD, ...newcomer, captchaToken: "robot" }))).toBe("CAPTCHA_REQUIRED");
+    // Being asked did not spend the address's one try while the email is slowed.
+    expect(await codeOf(signInStaff({ email: "c@carely.test", password: STAFF_TEST_PASSWORD, ...newcomer, captchaToken: "solved" }))).toBe("OK");
   });
 });

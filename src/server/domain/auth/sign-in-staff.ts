@@ -44,12 +44,14 @@ export async function signInStaff(
     await checkRateLimit(tx, "staff-login-pair", pairKey, [...POLICY.perEmailAndIp], { tooMany: TOO_MANY }, at);
     const wrongForEmail = await countRateLimitHits(tx, "staff-login-email", input.email, POLICY.perEmailWindowSeconds, at);
     if (wrongForEmail >= POLICY.underAttackAfter && !(await isTrustedOrigin(tx, user?.id ?? null, origin, { acceptIp: true }))) {
-      await consumeRateLimit(tx, "staff-login-slow", pairKey, [...POLICY.underAttackSlowDown], { tooMany: TOO_MANY }, at);
+      // The CAPTCHA first: asking for one must not spend the address's one try.
+      await checkRateLimit(tx, "staff-login-slow", pairKey, [...POLICY.underAttackSlowDown], { tooMany: TOO_MANY }, at);
       const captcha = captchaVerifier();
       if (captcha) {
         if (!input.captchaToken) throw new AppError("CAPTCHA_REQUIRED", CAPTCHA_REQUIRED_MESSAGE);
         if (!(await captcha.verify(input.captchaToken, input.ipKey))) throw new AppError("CAPTCHA_REQUIRED", CAPTCHA_FAILED_MESSAGE);
       }
+      await recordRateLimitHit(tx, "staff-login-slow", pairKey, [...POLICY.underAttackSlowDown], at);
     }
   });
 
