@@ -2,6 +2,7 @@ import { z } from "zod";
 import { currentActor } from "@/server/auth/session";
 import { getImageForViewer } from "@/server/domain/images/get-image-for-viewer";
 import { AppError } from "@/server/errors";
+import { imageResponse } from "@/server/http/image-response";
 import { jsonError } from "@/server/http/json-response";
 
 const paramsSchema = z.object({ id: z.uuid() });
@@ -17,19 +18,9 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
     // A malformed address is answered like someone else's image: not found.
     if (!params.success || !query.success) throw new AppError("NOT_FOUND", "Изображение не найдено.");
 
+    // Authorised first: a 304 tells the browser its copy may still be shown.
     const image = await getImageForViewer(actor, { id: params.data.id, variant: query.data.variant });
-    return new Response(new Uint8Array(image.bytes), {
-      status: 200,
-      headers: {
-        "Content-Type": image.contentType,
-        "Content-Length": String(image.bytes.length),
-        // Per user, in the browser only; images never change under an id.
-        "Cache-Control": "private, max-age=3600",
-        Vary: "Cookie",
-        "X-Content-Type-Options": "nosniff",
-        "Content-Disposition": "inline",
-      },
-    });
+    return imageResponse(request, { id: params.data.id, variant: query.data.variant, ...image });
   } catch (error) {
     return jsonError(error, "api/images");
   }
