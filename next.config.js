@@ -10,6 +10,8 @@ const nextConfig = {
     authInterrupts: true,
   },
   typedRoutes: false,
+  // Static headers for every response. The page CSP (a nonce per response) and HSTS (on when NEXTAUTH_URL is
+  // https, known only at run time) come from src/proxy.ts: what headers() returns is fixed at build time.
   async headers() {
     return [
       {
@@ -19,6 +21,8 @@ const nextConfig = {
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
           { key: "X-Frame-Options", value: "DENY" },
           { key: "Permissions-Policy", value: "camera=(self), geolocation=(), microphone=()" },
+          // No other site's window keeps a handle on ours (window.opener), and ours none on theirs.
+          { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
         ],
       },
     ];

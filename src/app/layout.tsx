@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { interCyrillic, interLatin } from "./fonts";
 import "./globals.css";
@@ -14,7 +15,10 @@ export const viewport: Viewport = {
   themeColor: "#c22f69",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page is rendered per request: its scripts must carry this response's CSP nonce (src/proxy.ts),
+  // which a page prerendered at build time cannot know.
+  await connection();
   return (
     <html lang="ru" className={`${interLatin.variable} ${interCyrillic.variable}`}>
       <body className="min-h-dvh font-sans">{children}</body>

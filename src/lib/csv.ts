@@ -6,24 +6,35 @@ export const CSV_SEPARATOR = ";";
 const BOM = "\uFEFF";
 
 /**
- * A text a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab or CR first) is prefixed with an
- * apostrophe, so a recipient called `=HYPERLINK(…)` stays text. Plain numbers and phone numbers
- * (`+79123456789`, `-5`) are left alone: they are data, and carriers' forms expect them as written.
+ * One cell, typed by the caller: a JS number is written as a number (a decimal comma, as a Russian Excel
+ * reads it); a string is always text, however numeric it looks; null or undefined is an empty cell.
  */
-function neutralised(value: string): string {
-  if (!/^[=+\-@\t\r]/.test(value)) return value;
-  if (/^[+-]?[\d\s().-]+$/.test(value)) return value;
-  return `'${value}`;
+export type CsvCell = string | number | null | undefined;
+
+/**
+ * Text a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab or CR first) gets an apostrophe in
+ * front, so it stays text: a recipient called `=HYPERLINK(…)`, but also `-2-3` (Excel shows −5) and a phone
+ * written `+79123456789` (Excel takes it for a formula too). Numbers are never strings here, so nothing
+ * is let through for looking like one.
+ */
+function neutralised(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
-/** One field: quoted when it holds the separator, a quote, a line break or edge spaces; quotes doubled. */
-export function csvField(value: string | number | null | undefined): string {
+function numberText(value: number): string {
+  // NaN or Infinity would be a bug upstream, not data: refuse it rather than write a word into a number column.
+  if (!Number.isFinite(value)) throw new RangeError(`A CSV number cell must be finite, got ${value}`);
+  return String(value).replace(".", ",");
+}
+
+/** One field: quoted when it holds the separator, a quote, a line break, a comma or edge spaces; quotes doubled. */
+export function csvField(value: CsvCell): string {
   if (value === null || value === undefined) return "";
-  const text = neutralised(String(value));
+  const text = typeof value === "number" ? numberText(value) : neutralised(value);
   return /[";\r\n,]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** The whole file: header row, then one row per record. */
-export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null | undefined)[])[]): string {
+export function toCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
   return BOM + [header, ...rows].map((row) => row.map(csvField).join(CSV_SEPARATOR)).join("\r\n") + "\r\n";
 }

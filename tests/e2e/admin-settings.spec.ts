@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { DEMO, signInStaff } from "./helpers";
 
 // The administrator's calendar and rejection templates. Every change made here is undone (the holiday

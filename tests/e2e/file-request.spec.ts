@@ -1,6 +1,6 @@
 import path from "node:path";
-import { expect, test } from "@playwright/test";
 import sharp from "sharp";
+import { expect, test } from "./fixtures";
 import { signInShopper } from "./helpers";
 
 const FIXTURES = path.resolve(import.meta.dirname, "..", "..", "..", "shared", "fixtures");

@@ -1,5 +1,6 @@
 import path from "node:path";
-import { type Browser, type Page, expect, test } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { DEMO, asStaffMember, signInShopper } from "./helpers";
 
 const FIXTURES = path.resolve(import.meta.dirname, "..", "..", "..", "shared", "fixtures");

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { randomPhone, readCodeFromOutbox, signInShopper } from "./helpers";
 
 test("a shopper signs in by phone with the code from the outbox and lands in the cabinet", async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { DEMO, signInShopper, signInStaff } from "./helpers";
 
 test("a moderator signs in and sees the queue", async ({ page }) => {

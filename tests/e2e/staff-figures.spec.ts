@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { DEMO, signInStaff } from "./helpers";
 
 /** A Moscow date `daysAgo` days before today, "YYYY-MM-DD" (Moscow is UTC+3 all year). */

@@ -5,9 +5,6 @@ import { PhoneSignInForm } from "./phone-sign-in-form";
 
 export const metadata: Metadata = { title: "Вход" };
 
-// Static: the sign-in page must answer fast; everything dynamic happens in the form's requests.
-export const dynamic = "force-static";
-
 export default function LoginPage() {
   return (
     <div className="mx-auto flex min-h-dvh max-w-md flex-col px-4 py-6">
@@ -15,8 +12,8 @@ export default function LoginPage() {
       <div className="mt-10 flex-1">
         <h1 className="text-2xl font-semibold tracking-tight">Баллы за честные отзывы</h1>
         <p className="mt-2 text-[15px] leading-relaxed text-muted">
-          {/* No amounts here: they are programme settings an administrator may change, and this page is built
-              once (static, for speed). The cabinet shows the current ones. */}
+          {/* No amounts here: they are programme settings an administrator may change, and this page reads no
+              data (it must answer fast). The cabinet shows the current ones. */}
           Оставьте отзыв о продукте Carely, загрузите скриншот и чек — получите баллы за отзыв и ещё за чек.
           Обменивайте баллы на призы.
         </p>

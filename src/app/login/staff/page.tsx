@@ -4,7 +4,6 @@ import { BrandMark } from "@/components/brand-mark";
 import { StaffSignInForm } from "./staff-sign-in-form";
 
 export const metadata: Metadata = { title: "Вход для сотрудников" };
-export const dynamic = "force-static";
 
 export default function StaffLoginPage() {
   return (

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { toCsv } from "@/lib/csv";
+import { type CsvCell, toCsv } from "@/lib/csv";
 import { assertActorRole } from "@/server/auth/assert-role";
 import type { Actor } from "@/server/auth/session";
 import { now } from "@/server/clock";
@@ -24,12 +24,12 @@ export const exportFiguresCsvInput = figuresRangeInput.and(
   z.object({ block: z.enum(FIGURE_BLOCKS, { error: "Неизвестный блок показателей." }) }),
 );
 
-type Cell = string | number | null;
-type Table = { header: string[]; rows: Cell[][] };
+type Table = { header: string[]; rows: CsvCell[][] };
 
-/** Shares go out as percentages with one decimal, hours with one decimal: what a spreadsheet reader expects. */
-const percent = (share: number | null): Cell => (share === null ? null : (Math.round(share * 1000) / 10).toFixed(1).replace(".", ","));
-const hours = (value: number | null): Cell => (value === null ? null : value.toFixed(1).replace(".", ","));
+/** Shares go out as percentages rounded to one decimal, hours to one decimal: numbers a spreadsheet can sum. */
+const oneDecimal = (value: number) => Math.round(value * 10) / 10;
+const percent = (share: number | null): CsvCell => (share === null ? null : oneDecimal(share * 100));
+const hours = (value: number | null): CsvCell => (value === null ? null : oneDecimal(value));
 
 const BLOCKS: Record<FigureBlock, (range: FiguresRange, at: Date) => Promise<Table>> = {
   participants: async (range) => {
@@ -92,7 +92,7 @@ const BLOCKS: Record<FigureBlock, (range: FiguresRange, at: Date) => Promise<Tab
       header: ["Показатель", "Значение"],
       rows: [
         ["Чеков", figures.count],
-        ["Средняя сумма (₽)", figures.averageKopecks === null ? null : (figures.averageKopecks / 100).toFixed(2).replace(".", ",")],
+        ["Средняя сумма (₽)", figures.averageKopecks === null ? null : figures.averageKopecks / 100],
         ["Подано заявок", figures.requestsFiled],
         ["С чеком", figures.requestsWithReceipt],
         ["Доля с чеком (%)", percent(figures.withReceiptShare)],

@@ -422,14 +422,18 @@ describe("programme figures", () => {
     expect(requests[0]).toBe("Дата;Заявок подано");
     expect(requests).toContain("2026-03-02;1");
     expect(requests.at(-1)).toBe("Итого;7");
-    // Decimals are written with a comma, so they are quoted (`,` is also a separator Excel may guess).
-    expect(await lines("approval")).toEqual(["Часть;Решений;Одобрено;Отклонено;Доля одобренных (%)", 'Отзыв;5;3;2;"60,0"', 'Чек;2;1;1;"50,0"']);
+    // Figures are numbers: whole ones plain, decimals with a comma and so quoted (`,` is also a separator
+    // Excel may guess).
+    expect(await lines("approval")).toEqual(["Часть;Решений;Одобрено;Отклонено;Доля одобренных (%)", "Отзыв;5;3;2;60", "Чек;2;1;1;50"]);
     expect(await lines("decisions")).toContain('95-й процентиль до решения (ч);"201,6"');
     expect((await lines("points")).slice(-3)).toEqual(["Итого;1600;600;100", "Корректировки (со знаком);40;;", "На счетах сейчас;1940;;"]);
-    expect(await lines("cohorts")).toEqual(["Когорта;Участников;Месяц 0 (%);Месяц 1 (%)", '2026-03;2;"100,0";"50,0"', '2026-04;2;"100,0";']);
-    expect(await lines("receipts")).toContain('Средняя сумма (₽);"1250,00"');
+    expect(await lines("cohorts")).toEqual(["Когорта;Участников;Месяц 0 (%);Месяц 1 (%)", "2026-03;2;100;50", "2026-04;2;100;"]);
+    expect(await lines("receipts")).toContain("Средняя сумма (₽);1250");
     expect(await lines("stock")).toEqual(["Приз;Тип;Осталось", "Сертификат;Цифровой;4", "Полотенце;Физический;5"]);
     expect(await lines("products")).toEqual(["Продукт;Одобренных отзывов", "Крем;2", "Шампунь;1"]);
+    // Names are text, neutralised even when they look like arithmetic (Excel would show −5).
+    await db.product.updateMany({ where: { name: "Крем" }, data: { name: "-2-3" } });
+    expect(await lines("products")).toEqual(["Продукт;Одобренных отзывов", "'-2-3;2", "Шампунь;1"]);
     expect(await lines("repeat")).toContain('Доля повторных (%);"33,3"');
     expect(await lines("orders")).toContain("DELIVERED;1");
     expect((await lines("participants")).slice(-3)).toEqual(["Итого новых;4", "Всего участников;5", "Активные участники;5"]);

@@ -53,9 +53,10 @@ describe("exporting orders to ship", () => {
     expect(lines.at(-1)).toBe("");
     expect(lines.slice(0, -1)).toEqual([
       "Номер заказа;Получатель;Телефон;Код ПВЗ;Адрес ПВЗ;Приз;Количество;Дата заказа;Отправить до",
-      // A formula-looking name is neutralised; the quotes inside it doubled.
-      `${cdekSecond.id};"'=HYPERLINK(""http://evil"")";+79161234567;MSK123;"Москва, ул. Тверская, 1";"Набор «Уход»; 3 средства";1;02.03.2026;10.03.2026`,
-      `${cdekFirst.id};"Анна ""Аня"" Иванова";+79161234567;MSK123;"Москва, ул. Тверская, д. 1; вход со двора";"Набор «Уход»; 3 средства";1;02.03.2026;20.03.2026`,
+      // A formula-looking name is neutralised, the quotes inside it doubled; so is the phone, which Excel
+      // would otherwise take for a formula (+7…). Order number and quantity are numbers.
+      `${cdekSecond.id};"'=HYPERLINK(""http://evil"")";'+79161234567;MSK123;"Москва, ул. Тверская, 1";"Набор «Уход»; 3 средства";1;02.03.2026;10.03.2026`,
+      `${cdekFirst.id};"Анна ""Аня"" Иванова";'+79161234567;MSK123;"Москва, ул. Тверская, д. 1; вход со двора";"Набор «Уход»; 3 средства";1;02.03.2026;20.03.2026`,
     ]);
     expect(await db.auditLog.findFirstOrThrow({ where: { action: "orders.export" } })).toMatchObject({ actorId: actor.id, entityType: "OrderExport", entityId: "CDEK", data: { carrier: "CDEK", count: 2, orderIds: [cdekSecond.id, cdekFirst.id] } });
   });
@@ -65,7 +66,7 @@ describe("exporting orders to ship", () => {
     const { content } = await exportOrdersCsv(actorOf(await createStaff("ADMIN")), { carrier: "RUSSIAN_POST" });
     const [header, row] = content.slice(1).split("\r\n");
     expect(header).toBe("Номер заказа;Получатель;Телефон;Индекс;Адрес отделения;Приз;Количество;Дата заказа;Отправить до");
-    expect(row).toContain(`${post.id};Анна Иванова;+79161234567;101000;"Москва, Мясницкая ул., 26"`);
+    expect(row).toContain(`${post.id};Анна Иванова;'+79161234567;101000;"Москва, Мясницкая ул., 26"`);
   });
 
   it("serves the file to brand staff and administrators only", async () => {

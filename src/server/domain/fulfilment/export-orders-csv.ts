@@ -26,8 +26,9 @@ const FILE_SLUG: Record<Carrier, string> = { CDEK: "cdek", RUSSIAN_POST: "russia
 /**
  * The orders to ship by one carrier (approved physical orders not shipped yet, earliest shipping due date
  * first) as a CSV for the carrier's upload: order number, recipient, phone, pickup point code or post
- * index, address, prize, quantity, dates. The export hands personal data out of the portal, so it is
- * audited like a change.
+ * index, address, prize, quantity, dates. Order number and quantity are numbers; everything else is
+ * text, so the phone goes out as stored behind an apostrophe ('+79161234567), which Excel would otherwise
+ * run as a formula. The export hands personal data out of the portal, so it is audited like a change.
  */
 export async function exportOrdersCsv(actor: Actor, input: z.infer<typeof exportOrdersCsvInput>): Promise<{ fileName: string; content: string; count: number }> {
   assertActorRole(actor, FULFILMENT_ROLES);

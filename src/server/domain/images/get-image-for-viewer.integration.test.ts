@@ -9,6 +9,7 @@ import { GET } from "@/app/api/images/[id]/route";
 import type { Actor } from "@/server/auth/session";
 import { resetEnvCache } from "@/server/config/env";
 import { db } from "@/server/db/client";
+import { ERASED_IMAGE_KEY_PREFIX } from "@/server/domain/privacy/erased-image-key";
 import { AppError } from "@/server/errors";
 import { processImage } from "@/server/images/process-image";
 import { imageStorageKeys, storeProcessedImage } from "@/server/images/store-image";
@@ -122,8 +123,8 @@ describe("getImageForViewer", () => {
 });
 
 describe("GET /api/images/[id]", () => {
-  async function get(id: string, query = "") {
-    return GET(new Request(`http://localhost/api/images/${id}${query}`), { params: Promise.resolve({ id }) });
+  async function get(id: string, query = "", headers: Record<string, string> = {}) {
+    return GET(new Request(`http://localhost/api/images/${id}${query}`, { headers }), { params: Promise.resolve({ id }) });
   }
 
   it("answers 401 to a signed-out visitor", async () => {
@@ -143,7 +144,9 @@ describe("GET /api/images/[id]", () => {
     expect(Object.fromEntries(full.headers)).toMatchObject({
       "content-type": "image/webp",
       "content-length": String(image.bytes),
-      "cache-control": "private, max-age=3600",
+      "cache-control": "private, no-cache",
+      vary: "Cookie",
+      etag: expect.stringMatching(/^"[\w-]+"$/),
       "x-content-type-options": "nosniff",
       "content-disposition": "inline",
     });
@@ -151,7 +154,32 @@ describe("GET /api/images/[id]", () => {
 
     const thumb = await get(image.id, "?variant=thumb");
     expect(thumb.status).toBe(200);
+    expect(thumb.headers.get("etag")).not.toBe(full.headers.get("etag"));
     expect((await sharp(Buffer.from(await thumb.arrayBuffer())).metadata()).format).toBe("webp");
+  });
+
+  it("answers a revalidation with 304 only to a viewer still allowed to see the image", async () => {
+    const owner = await createShopper();
+    const image = await createImage({ ownerId: owner.id });
+    session.actor = actorOf(owner);
+    const etag = (await get(image.id)).headers.get("etag")!;
+
+    const unchanged = await get(image.id, "", { "If-None-Match": etag });
+    expect(unchanged.status).toBe(304);
+    expect(unchanged.headers.get("etag")).toBe(etag);
+    expect(await unchanged.text()).toBe("");
+    expect((await get(image.id, "?variant=thumb", { "If-None-Match": etag })).status).toBe(200);
+
+    // The browser's copy is no licence: the check comes first.
+    session.actor = actorOf(await createShopper());
+    expect((await get(image.id, "", { "If-None-Match": etag })).status).toBe(404);
+    session.actor = null;
+    expect((await get(image.id, "", { "If-None-Match": etag })).status).toBe(401);
+
+    // The owner's data deleted (152-ФЗ): the cached photo is not confirmed any more.
+    session.actor = actorOf(owner);
+    await db.image.update({ where: { id: image.id }, data: { storageKey: `${ERASED_IMAGE_KEY_PREFIX}${image.id}`, thumbKey: null } });
+    expect((await get(image.id, "", { "If-None-Match": etag })).status).toBe(404);
   });
 
   it("answers 404 for someone else's image, an unknown id, a malformed id or variant", async () => {

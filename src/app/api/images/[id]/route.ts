@@ -2,6 +2,7 @@ import { z } from "zod";
 import { getImageForViewer } from "@/server/domain/images/get-image-for-viewer";
 import { SIGNED_IN } from "@/server/http/edge-call";
 import { defineRoute } from "@/server/http/define-route";
+import { imageResponse } from "@/server/http/image-response";
 
 /** GET /api/images/<id>?variant=full|thumb: a stored image, for its owner and for staff. */
 export const GET = defineRoute({
@@ -11,19 +12,9 @@ export const GET = defineRoute({
   query: z.object({ variant: z.enum(["full", "thumb"]).default("full") }),
   // A malformed address is answered like someone else's image: not found.
   malformed: { notFound: "Изображение не найдено." },
-  run: async ({ actor, input }) => {
+  run: async ({ actor, input, request }) => {
+    // Authorised first: a 304 tells the browser its copy may still be shown.
     const image = await getImageForViewer(actor, { id: input.params.id, variant: input.query.variant });
-    return new Response(new Uint8Array(image.bytes), {
-      status: 200,
-      headers: {
-        "Content-Type": image.contentType,
-        "Content-Length": String(image.bytes.length),
-        // Per user, in the browser only; images never change under an id.
-        "Cache-Control": "private, max-age=3600",
-        Vary: "Cookie",
-        "X-Content-Type-Options": "nosniff",
-        "Content-Disposition": "inline",
-      },
-    });
+    return imageResponse(request, { id: input.params.id, variant: input.query.variant, ...image });
   },
 });
