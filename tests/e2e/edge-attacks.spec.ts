@@ -1,5 +1,6 @@
 import { request as httpRequest } from "node:http";
-import { type Page, expect, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import pg from "pg";
 import { DEMO, randomPhone, readCodeFromOutbox, signInShopper } from "./helpers";
 import { type PortalInstance, startPortalInstance } from "./support/portal-instance";
