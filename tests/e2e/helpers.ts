@@ -1,5 +1,4 @@
 import { type Browser, type Page, expect } from "@playwright/test";
-import pg from "pg";
 
 export const DEMO = {
   moderator: { email: "moderator@carely.demo", password: "carely-moderator-2026" },
@@ -61,22 +60,5 @@ export async function asStaffMember(browser: Browser, account: { email: string; 
     await run(page);
   } finally {
     await context.close();
-  }
-}
-
-/**
- * Lets a second sign-in code go to `e164` now. The per-phone limit (one code a minute) is what a shopper
- * signing in on a second phone would wait out; the test moves the phone's earlier hits back instead of
- * waiting. Needs the portal's database (`npm run test:e2e` passes E2E_DATABASE_URL).
- */
-export async function allowAnotherSignInCode(e164: string): Promise<void> {
-  const url = process.env.E2E_DATABASE_URL;
-  if (!url) throw new Error("E2E_DATABASE_URL is not set: run the journeys with npm run test:e2e");
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(`UPDATE rate_limit_hits SET created_at = created_at - interval '2 minutes' WHERE bucket = 'otp-phone' AND key = $1`, [e164]);
-  } finally {
-    await client.end();
   }
 }

@@ -1,7 +1,7 @@
 import { type APIRequestContext, type Browser, type BrowserContext, type Cookie, type Page, expect, test } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { allowAnotherSignInCode, randomPhone, signInShopper } from "./helpers";
+import { randomPhone, signInShopper } from "./helpers";
 
 const SCREENSHOT = readFileSync(path.resolve(import.meta.dirname, "..", "..", "..", "shared", "fixtures", "reviews", "review-01-irecommend.png"));
 
@@ -88,7 +88,6 @@ test("signing out ends this session: a saved copy of its cookie opens nothing an
 test("«Выйти на всех устройствах» ends the shopper's session on another phone too", async ({ page, browser }) => {
   const phone = randomPhone();
   await signInShopper(page, phone);
-  await allowAnotherSignInCode(phone.e164);
   const secondPhone = await browser.newContext({ locale: "ru-RU", timezoneId: "Europe/Moscow" });
   try {
     const other = await secondPhone.newPage();

@@ -13,6 +13,7 @@ import { signOutEverywhere } from "@/server/domain/auth/sign-out-everywhere";
 import { deleteShopperData } from "@/server/domain/privacy/delete-shopper-data";
 import { AppError } from "@/server/errors";
 import { authOptions } from "./auth-options";
+import { DEVICE_COOKIE, deviceHash } from "./device-cookie";
 import { currentActor, requireActorRole } from "./session";
 
 // currentActor as a request with a given cookie would run it: next-auth's cookie reading is scripted, the
@@ -49,12 +50,15 @@ describe("currentActor and the end of sessions", () => {
   it("signs in through the phone provider with the version stored on the user", async () => {
     const shopper = await createShopper();
     await db.user.update({ where: { id: shopper.id }, data: { sessionVersion: 4 } });
-    await requestSignInCode({ phone: shopper.phone!, ip: null });
+    // The browser's device cookie: the code works only where it was asked for.
+    const deviceId = "session-test-browser-0123456789";
+    await requestSignInCode({ phone: shopper.phone!, ipKey: null, deviceHash: deviceHash(deviceId) });
     // CredentialsProvider keeps the portal's id and authorize in `options` (next-auth merges them in later).
     const provider = authOptions().providers.find((item) => (item.options as { id?: string } | undefined)?.id === "phone-otp") as unknown as {
       options: { authorize: (credentials: Record<string, string>, req: object) => Promise<{ id: string; role: string; sessionVersion: number }> };
     };
-    const user = await provider.options.authorize({ phone: shopper.phone!, code: await lastSmsCode(shopper.phone!), consent: "true" }, {});
+    const credentials = { phone: shopper.phone!, code: await lastSmsCode(shopper.phone!), consent: "true" };
+    const user = await provider.options.authorize(credentials, { headers: { cookie: `${DEVICE_COOKIE}=${deviceId}` } });
     expect(user).toEqual({ id: String(shopper.id), role: "CUSTOMER", sessionVersion: 4 });
     const token = await signInToken({ id: Number(user.id), role: "CUSTOMER", sessionVersion: user.sessionVersion });
     expect(await actorWith(token)).toMatchObject({ id: shopper.id });
