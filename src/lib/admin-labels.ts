@@ -46,6 +46,7 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   "staff.role-change": "Роль сотрудника изменена",
   "staff.deactivate": "Сотрудник отключён",
   "staff.activate": "Сотрудник включён",
+  "user.sign-out-everywhere": "Выход на всех устройствах",
 };
 
 export const AUDIT_ENTITY_LABEL: Record<string, string> = {

@@ -60,7 +60,7 @@ export default async function CabinetPage() {
         <Link href="/cabinet/privacy" className="font-medium text-brand-700 underline-offset-4 hover:underline" data-testid="privacy-link">
           Мои данные
         </Link>{" "}
-        — скачать всё, что портал хранит о вас, или удалить персональные данные.
+        — скачать всё, что портал хранит о вас, выйти на всех устройствах или удалить персональные данные.
       </p>
 
       <Card>

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { BrandMark } from "@/components/brand-mark";
 import { PhoneSignInForm } from "./phone-sign-in-form";
+import { SignedOutNotice } from "./signed-out-notice";
 
 export const metadata: Metadata = { title: "Вход" };
 
@@ -17,6 +19,9 @@ export default function LoginPage() {
           Оставьте отзыв о продукте Carely, загрузите скриншот и чек — получите баллы за отзыв и ещё за чек.
           Обменивайте баллы на призы.
         </p>
+        <Suspense fallback={null}>
+          <SignedOutNotice />
+        </Suspense>
         <div className="mt-8">
           <PhoneSignInForm />
         </div>

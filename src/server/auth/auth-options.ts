@@ -1,13 +1,15 @@
 import "server-only";
 import type { NextAuthOptions, User } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import type { UserRole } from "@/generated/prisma/enums";
+import { now } from "@/server/clock";
 import { toActionError } from "@/server/errors";
+import { revokeSession } from "@/server/domain/auth/revoke-session";
 import { signInStaff, signInStaffInput } from "@/server/domain/auth/sign-in-staff";
 import { verifySignInCode, verifySignInCodeInput } from "@/server/domain/auth/verify-sign-in-code";
 import { clientIpFromHeaders, ipRateLimitKey } from "@/server/http/client-ip";
 import { deviceHash, deviceIdFromCookieHeader, ensureDeviceId } from "./device-cookie";
 import { authSecret } from "./secret";
+import { SESSION_MAX_AGE_SECONDS, claimsOfToken, newSessionClaims } from "./session-claims";
 
 /**
  * next-auth's `authorize` turns a thrown error's message into the `error` the client receives,
@@ -41,7 +43,7 @@ function signInOrigin(req: { headers?: Record<string, unknown> } | undefined): {
 export function authOptions(): NextAuthOptions {
   return {
     secret: authSecret(),
-    session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/login", error: "/login" },
     providers: [
       CredentialsProvider({
@@ -57,7 +59,7 @@ export function authOptions(): NextAuthOptions {
               ...signInOrigin(req),
             });
             const shopper = await verifySignInCode(input);
-            return { id: String(shopper.id), role: shopper.role };
+            return { id: String(shopper.id), role: shopper.role, sessionVersion: shopper.sessionVersion };
           }),
       }),
       CredentialsProvider({
@@ -77,21 +79,40 @@ export function authOptions(): NextAuthOptions {
               ...origin,
             });
             const staff = await signInStaff(input);
-            return { id: String(staff.id), role: staff.role, email: staff.email };
+            return { id: String(staff.id), role: staff.role, email: staff.email, sessionVersion: staff.sessionVersion };
           }),
       }),
     ],
     callbacks: {
       jwt({ token, user }) {
+        // `user` is there only at sign-in: that is when a session gets its id, version and end.
         if (user) {
           token.uid = Number(user.id);
-          token.role = (user as User & { role: UserRole }).role;
+          token.role = user.role;
+          Object.assign(token, newSessionClaims(user.sessionVersion, now()));
         }
         return token;
       },
       session({ session, token }) {
         session.user = { id: token.uid, role: token.role };
+        // For currentActor (getServerSession goes through this callback); none of it is a credential.
+        session.sessionId = token.sid;
+        session.sessionVersion = token.sv;
+        session.signedInUntil = token.until;
         return session;
+      },
+    },
+    events: {
+      /**
+       * POST /api/auth/signout (CSRF-checked) decodes the cookie and awaits this before it clears the cookie,
+       * so the sign-in is revoked on the server whatever the browser does next, and a copy of the cookie
+       * stops working. next-auth logs and swallows a throw here (the cookie is still cleared), so there is
+       * nothing to catch.
+       */
+      async signOut(message) {
+        // With JWT sessions the message holds the decoded token only (its type also promises a session).
+        const claims = claimsOfToken(message.token);
+        if (claims) await revokeSession({ userId: claims.userId, sessionId: claims.sessionId, signedInUntil: claims.signedInUntil });
       },
     },
   };

@@ -4,9 +4,11 @@ import { forbidden, redirect } from "next/navigation";
 import { connection } from "next/server";
 import { cache } from "react";
 import type { UserRole } from "@/generated/prisma/enums";
+import { now } from "@/server/clock";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { authOptions } from "./auth-options";
+import { type SessionClaims, claimsOfSession } from "./session-claims";
 
 export interface Actor {
   id: number;
@@ -25,22 +27,35 @@ export const AREA_ROLES = {
 } as const satisfies Record<string, readonly UserRole[]>;
 
 /**
- * The signed-in user, re-read from the database once per request so that a deactivated account or a
- * changed role takes effect at once, whatever the session cookie says.
+ * The signed-in user, re-read from the database once per request so that a deactivated account, a changed
+ * role or an ended session takes effect at once, whatever the session cookie says. A session that fails
+ * the check is no session: pages send to sign-in, actions get UNAUTHENTICATED, route handlers 401.
  */
 export const currentActor = cache(async (): Promise<Actor | null> => {
   // Who is asking is only known per request: never prerender a page that depends on it.
   await connection();
-  const session = await getServerSession(authOptions());
-  const id = session?.user?.id;
-  if (!id) return null;
-  const user = await db.user.findUnique({
-    where: { id },
-    select: { id: true, role: true, phone: true, email: true, name: true, isActive: true },
-  });
-  if (!user || !user.isActive) return null;
-  return { id: user.id, role: user.role, phone: user.phone, email: user.email, name: user.name };
+  return actorForSession(claimsOfSession(await getServerSession(authOptions())));
 });
+
+/**
+ * The user a session's claims stand for, or null when the sign-in has ended: past its 30 days, signed out
+ * (its id revoked), or outdated by a session-version bump (sign-out everywhere, deactivation, role change,
+ * data deletion). Tokens without claims (issued before sessions could be ended) are refused too.
+ */
+export async function actorForSession(claims: SessionClaims | null): Promise<Actor | null> {
+  if (!claims || claims.signedInUntil <= now()) return null;
+  // One statement (the revocation is a NOT EXISTS inside it): this runs on every request.
+  const user = await db.user.findFirst({
+    where: {
+      id: claims.userId,
+      isActive: true,
+      sessionVersion: claims.sessionVersion,
+      revokedSessions: { none: { sessionId: claims.sessionId } },
+    },
+    select: { id: true, role: true, phone: true, email: true, name: true },
+  });
+  return user ? { id: user.id, role: user.role, phone: user.phone, email: user.email, name: user.name } : null;
+}
 
 /** For layouts and pages: sends strangers to sign in and shows 403 to the wrong role. */
 export async function requirePageRole(roles: readonly UserRole[]): Promise<Actor> {

@@ -1,6 +1,8 @@
 "use server";
 
+import { z } from "zod";
 import { AREA_ROLES } from "@/server/auth/session";
+import { signOutEverywhere } from "@/server/domain/auth/sign-out-everywhere";
 import { deleteShopperData, deleteShopperDataInput } from "@/server/domain/privacy/delete-shopper-data";
 import { defineAction } from "@/server/http/define-action";
 
@@ -13,5 +15,16 @@ export const deleteMyDataAction = defineAction({
   run: async ({ actor, input }) => {
     const result = await deleteShopperData(actor, { confirmation: input.confirmation });
     return { pointsWrittenOff: result.changed ? result.pointsWrittenOff : 0 };
+  },
+});
+
+/** Ends every session of the shopper, this one included; the form then clears this browser's cookie. */
+export const signOutEverywhereAction = defineAction({
+  name: "sign-out-everywhere",
+  roles: AREA_ROLES.cabinet,
+  input: z.object({}),
+  run: async ({ actor }) => {
+    await signOutEverywhere(actor);
+    return null;
   },
 });

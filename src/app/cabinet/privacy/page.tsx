@@ -6,6 +6,7 @@ import { getCabinetOverview } from "@/server/domain/cabinet/get-cabinet-overview
 import { DELETION_CONFIRMATION_WORD } from "@/server/domain/privacy/delete-shopper-data";
 import { pluralRu } from "@/server/errors";
 import { DeleteMyDataForm } from "./delete-my-data-form";
+import { SignOutEverywhereForm } from "./sign-out-everywhere-form";
 
 export const metadata: Metadata = { title: "Мои данные" };
 
@@ -30,6 +31,15 @@ export default async function CabinetPrivacyPage() {
         >
           Скачать файл
         </a>
+      </Card>
+
+      <Card>
+        <CardTitle>Выйти на всех устройствах</CardTitle>
+        <p className="mt-1 text-sm text-muted">
+          Пригодится, если вы потеряли телефон или входили в кабинет с чужого устройства. Кабинет закроется везде, где он открыт, — и здесь тоже.
+          Чтобы вернуться, войдите снова по номеру телефона и коду из SMS. Баллы, заявки и заказы сохранятся.
+        </p>
+        <SignOutEverywhereForm />
       </Card>
 
       <Card>

@@ -11,7 +11,8 @@ import { staffRoleSchema, staffUserIdSchema } from "./staff-input";
 export const changeStaffRoleInput = z.object({ userId: staffUserIdSchema, role: staffRoleSchema });
 
 /**
- * Gives a staff member another role; it applies to their next request (currentActor re-reads the role).
+ * Gives a staff member another role. Their sessions end (the session version is bumped): they sign in
+ * again and land in the new role's area rather than on a page of the old one.
  * An administrator cannot change their own role: that keeps at least one administrator in the portal.
  */
 export async function changeStaffRole(actor: Actor, input: z.infer<typeof changeStaffRoleInput>): Promise<{ changed: boolean }> {
@@ -23,7 +24,7 @@ export async function changeStaffRole(actor: Actor, input: z.infer<typeof change
     if (!user || user.role === "CUSTOMER") throw new AppError("NOT_FOUND", "Сотрудник не найден — обновите страницу.");
     if (user.role === input.role) return { changed: false };
     // Conditional on the role read above, so two administrators changing it at once log exact before/after.
-    const { count } = await tx.user.updateMany({ where: { id: input.userId, role: user.role }, data: { role: input.role } });
+    const { count } = await tx.user.updateMany({ where: { id: input.userId, role: user.role }, data: { role: input.role, sessionVersion: { increment: 1 } } });
     if (count === 0) throw new AppError("CONFLICT", "Роль только что изменил другой администратор — обновите страницу.");
     await writeAuditEntry(tx, {
       actorId: actor.id,

@@ -15,7 +15,8 @@ export const setStaffActiveInput = z.object({
 
 /**
  * Deactivates or reactivates a staff account. A deactivated account cannot sign in, and its open sessions
- * stop working at their next request (currentActor re-reads isActive every request). An administrator
+ * stop working at their next request: isActive is re-read every request, and deactivation also bumps the
+ * session version, so no session from before comes back with a reactivation. An administrator
  * cannot deactivate themselves, so the portal always keeps an active administrator.
  */
 export async function setStaffActive(actor: Actor, input: z.infer<typeof setStaffActiveInput>): Promise<{ changed: boolean }> {
@@ -26,7 +27,10 @@ export async function setStaffActive(actor: Actor, input: z.infer<typeof setStaf
     const user = await tx.user.findUnique({ where: { id: input.userId }, select: { role: true, email: true } });
     if (!user || user.role === "CUSTOMER") throw new AppError("NOT_FOUND", "Сотрудник не найден — обновите страницу.");
     // Conditional, so a double click (or two administrators) writes one change and one audit row.
-    const { count } = await tx.user.updateMany({ where: { id: input.userId, isActive: !input.isActive }, data: { isActive: input.isActive } });
+    const { count } = await tx.user.updateMany({
+      where: { id: input.userId, isActive: !input.isActive },
+      data: { isActive: input.isActive, ...(input.isActive ? {} : { sessionVersion: { increment: 1 } }) },
+    });
     if (count === 0) return { changed: false };
     await writeAuditEntry(tx, {
       actorId: actor.id,

@@ -58,7 +58,7 @@ describe("staff accounts", () => {
     expect(email).toBe("maria@example.test");
     expect(await db.user.findUniqueOrThrow({ where: { id: userId } })).toMatchObject({ role: "MODERATOR", name: "Мария Иванова", isActive: true, email: "maria@example.test" });
     expect(await db.auditLog.findFirst({ where: { action: "staff-invite.accept" } })).toMatchObject({ actorId: userId, entityType: "User", entityId: String(userId) });
-    await expect(signInStaff({ email: "maria@example.test", password: NEW_PASSWORD, ipKey: null, deviceHash: null })).resolves.toEqual({ id: userId, role: "MODERATOR", email: "maria@example.test" });
+    await expect(signInStaff({ email: "maria@example.test", password: NEW_PASSWORD, ipKey: null, deviceHash: null })).resolves.toEqual({ id: userId, role: "MODERATOR", email: "maria@example.test", sessionVersion: 0 });
 
     // The link works once.
     await expect(getStaffInvite(token)).resolves.toEqual({ status: "USED" });

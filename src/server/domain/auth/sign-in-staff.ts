@@ -27,13 +27,13 @@ const TOO_MANY = (wait: string) => `Слишком много попыток в�
 /** Email-and-password sign-in for moderators, brand staff and administrators, within STAFF_SIGN_IN_POLICY. */
 export async function signInStaff(
   input: z.infer<typeof signInStaffInput>,
-): Promise<{ id: number; role: Exclude<UserRole, "CUSTOMER">; email: string }> {
+): Promise<{ id: number; role: Exclude<UserRole, "CUSTOMER">; email: string; sessionVersion: number }> {
   const at = now();
   const ipKey = input.ipKey ?? "unknown";
   const pairKey = `${input.email}|${ipKey}`;
   const user = await db.user.findUnique({
     where: { email: input.email },
-    select: { id: true, role: true, email: true, passwordHash: true, isActive: true },
+    select: { id: true, role: true, email: true, passwordHash: true, isActive: true, sessionVersion: true },
   });
   const origin = { deviceHash: input.deviceHash, ipKey: input.ipKey };
 
@@ -68,5 +68,6 @@ export async function signInStaff(
     await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: at } });
     await rememberSignInOrigin(tx, user.id, origin);
   });
-  return { id: user.id, role: user.role, email: user.email! };
+  // The version read with the role: a role change after this read makes the new session outdated at once.
+  return { id: user.id, role: user.role, email: user.email!, sessionVersion: user.sessionVersion };
 }

@@ -26,6 +26,8 @@ export interface SignedInShopper {
   role: "CUSTOMER";
   phone: string;
   isNew: boolean;
+  /** Carried in the session token (see src/server/auth/session-claims.ts). */
+  sessionVersion: number;
 }
 
 const NO_CODE = "Запросите код для входа ещё раз.";
@@ -96,7 +98,7 @@ export async function verifySignInCode(input: z.infer<typeof verifySignInCodeInp
       throw new AppError("CODE_EXPIRED", "Этот код уже использован. Запросите новый код.");
     }
     const origin = { deviceHash, ipKey: input.ipKey };
-    const existing = await tx.user.findUnique({ where: { phone }, select: { id: true, role: true, isActive: true, consentAt: true } });
+    const existing = await tx.user.findUnique({ where: { phone }, select: { id: true, role: true, isActive: true, consentAt: true, sessionVersion: true } });
     if (existing) {
       if (!existing.isActive) throw new AppError("ACCOUNT_DISABLED", "Этот аккаунт отключён. Напишите в поддержку программы.");
       if (existing.role !== "CUSTOMER") throw new AppError("FORBIDDEN", "Сотрудники входят по электронной почте и паролю.");
@@ -109,15 +111,15 @@ export async function verifySignInCode(input: z.infer<typeof verifySignInCodeInp
         },
       });
       await rememberSignInOrigin(tx, existing.id, origin);
-      return { id: existing.id, role: "CUSTOMER", phone, isNew: false };
+      return { id: existing.id, role: "CUSTOMER", phone, isNew: false, sessionVersion: existing.sessionVersion };
     }
     if (!input.consent) throw consentRequired();
     const created = await tx.user.create({
       data: { phone, role: "CUSTOMER", consentAt: at, consentVersion: CONSENT_VERSION, lastLoginAt: at },
-      select: { id: true },
+      select: { id: true, sessionVersion: true },
     });
     await rememberSignInOrigin(tx, created.id, origin);
-    return { id: created.id, role: "CUSTOMER", phone, isNew: true };
+    return { id: created.id, role: "CUSTOMER", phone, isNew: true, sessionVersion: created.sessionVersion };
   });
 }
 

@@ -55,9 +55,9 @@ export type DeletionOutcome =
  * - Open requests are closed: their pending parts are rejected with a comment (history row included),
  *   since the screenshots are gone and points credited afterwards would land on a dead account.
  * - The account: phone, name, contact email (and any login email or password) set to NULL, anonymisedAt
- *   set, isActive false (every session ends at its next request; the same phone may register afresh as a
- *   new account), the forfeiture clock stopped. Consent time and version stay: they are the record that
- *   processing was lawful while it lasted, and identify no one.
+ *   set, isActive false and the session version bumped (every session ends at its next request; the same
+ *   phone may register afresh as a new account), the forfeiture clock stopped. Consent time and version
+ *   stay: they are the record that processing was lawful while it lasted, and identify no one.
  * - Requests keep only the review link's normalised key (the "earns once" guard), not the link as typed.
  * - Receipts keep the fiscal key (the "earns once" guard), date, sum and operation type (the figures'
  *   receipt counts and average sum); the raw QR text and the online check's answer (which may carry the
@@ -180,7 +180,7 @@ export async function deleteShopperData(actor: Actor, input: z.infer<typeof dele
 
     await tx.user.update({
       where: { id: customerId },
-      data: { phone: null, name: null, contactEmail: null, email: null, passwordHash: null, isActive: false, anonymisedAt: at, inactivityClockFrom: null, updatedAt: at },
+      data: { phone: null, name: null, contactEmail: null, email: null, passwordHash: null, isActive: false, sessionVersion: { increment: 1 }, anonymisedAt: at, inactivityClockFrom: null, updatedAt: at },
     });
 
     await writeAuditEntry(tx, {
