@@ -167,7 +167,8 @@ export async function deleteShopperData(actor: Actor, input: z.infer<typeof dele
         })
       ).count;
       otpDeleted = (await tx.otpCode.deleteMany({ where: { phone: { in: identifiers } } })).count;
-      await tx.rateLimitHit.deleteMany({ where: { key: { in: identifiers } } });
+      // Limit keys hold a phone alone or paired with a browser's hash ("phone|device").
+      await tx.rateLimitHit.deleteMany({ where: { OR: [{ key: { in: identifiers } }, ...identifiers.map((value) => ({ key: { startsWith: `${value}|` } }))] } });
       // Audit data is JSON of any shape: the identifiers are replaced wherever they occur as text.
       // (A scan of the audit table; deletions are rare, and correctness beats an index here.)
       for (const value of identifiers) {
@@ -176,7 +177,9 @@ export async function deleteShopperData(actor: Actor, input: z.infer<typeof dele
            WHERE data IS NOT NULL AND strpos(data::text, ${value}) > 0`;
       }
     }
-    await tx.rateLimitHit.deleteMany({ where: { bucket: "image-upload", key: String(customerId) } });
+    await tx.rateLimitHit.deleteMany({ where: { key: { in: [String(customerId), `user:${customerId}`] } } });
+    // The browsers and addresses the shopper signed in from.
+    await tx.signInTrust.deleteMany({ where: { userId: customerId } });
 
     await tx.user.update({
       where: { id: customerId },

@@ -72,6 +72,8 @@ async function richShopper(tag: string) {
   });
   await db.otpCode.create({ data: { phone, codeHash: "x", expiresAt: T0 } });
   await db.rateLimitHit.create({ data: { bucket: "otp-phone", key: phone } });
+  await db.rateLimitHit.create({ data: { bucket: "otp-device", key: `${phone}|${"d".repeat(64)}` } });
+  await db.signInTrust.create({ data: { userId: user.id, kind: "DEVICE", value: "d".repeat(64) } });
   const admin = await createStaff("ADMIN");
   await db.auditLog.create({ data: { actorId: admin.id, action: "test.mention", entityType: "User", entityId: String(user.id), data: { phone, nested: { email: contactEmail } } } });
 
@@ -120,6 +122,7 @@ describe("deleting a shopper's personal data", () => {
 
     // Nothing anywhere still holds the shopper's identifiers.
     for (const value of [a.phone, a.contactEmail, a.deliveryEmail, a.name, a.recipientName, a.recipientPhone]) expect(await rowsMentioning(value)).toEqual([]);
+    expect(await db.signInTrust.count({ where: { userId: a.user.id } })).toBe(0);
     const user = await db.user.findUniqueOrThrow({ where: { id: a.user.id } });
     expect(user).toMatchObject({ phone: null, name: null, contactEmail: null, isActive: false, anonymisedAt: T0, pointsBalance: 0, inactivityClockFrom: null, consentAt: T0 });
 
