@@ -23,7 +23,7 @@ let warnedNoPeer = false;
  * X-Forwarded-For is not read at all.
  */
 export function clientIpFromHeaders(headers: Headers, trustedHops: number = env().TRUST_PROXY): string | null {
-  let peer = normaliseIp(headers.get(PEER_ADDRESS_HEADER));
+  const peer = normaliseIp(headers.get(PEER_ADDRESS_HEADER));
   if (!peer) {
     // Served by plain `next start` rather than the portal's server: Next fills X-Forwarded-For from the
     // socket only when the client sent none, so its last entry is the best there is (and forgeable).

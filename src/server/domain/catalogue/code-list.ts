@@ -20,7 +20,6 @@ export interface ParsedCodeList {
 /** A first line that names the column instead of holding a code. */
 const HEADER = /^(?:codes?|promo[ _-]?codes?|coupons?|vouchers?|коды?|промокоды?|купоны?|сертификаты?)$/i;
 // Control characters would be invisible in an email and impossible to type on a partner's site.
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 /** The first field of a CSV line (`;`, `,` or tab separated, optionally quoted with `""` escapes). */
