@@ -4,18 +4,14 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { formatDateTime } from "@/lib/format";
 import { AREA_ROLES, requirePageRole } from "@/server/auth/session";
 import { moscowDateKey } from "@/server/calendar/business-days";
-import { db } from "@/server/db/client";
-import { PROGRAMME_SETTINGS_KEY, getProgrammeSettings } from "@/server/settings/programme-settings";
+import { getEditableProgrammeSettings } from "@/server/domain/admin/get-programme-settings";
 import { SettingsForm } from "./settings-form";
 
 export const metadata: Metadata = { title: "Настройки программы" };
 
 export default async function AdminSettingsPage() {
-  await requirePageRole(AREA_ROLES.admin);
-  const [settings, row] = await Promise.all([
-    getProgrammeSettings(),
-    db.setting.findUnique({ where: { key: PROGRAMME_SETTINGS_KEY }, select: { updatedAt: true, updatedBy: { select: { name: true, email: true } } } }),
-  ]);
+  const actor = await requirePageRole(AREA_ROLES.admin);
+  const { settings, lastChange } = await getEditableProgrammeSettings(actor);
   return (
     <div className="space-y-4">
       <div>
@@ -28,10 +24,10 @@ export default async function AdminSettingsPage() {
           </Link>
           .
         </p>
-        {row && (
+        {lastChange && (
           <p className="mt-1 text-xs text-muted" data-testid="settings-updated">
-            Последнее изменение: {formatDateTime(row.updatedAt)}
-            {row.updatedBy ? `, ${row.updatedBy.name ?? row.updatedBy.email}` : ""}
+            Последнее изменение: {formatDateTime(lastChange.at)}
+            {lastChange.by ? `, ${lastChange.by.name ?? lastChange.by.email}` : ""}
           </p>
         )}
       </div>
