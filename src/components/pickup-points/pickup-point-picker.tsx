@@ -57,7 +57,6 @@ export function PickupPointPicker({
   const id = useId();
   const [city, setCity] = useState(value?.city ?? "");
   const [query, setQuery] = useState("");
-  const [results, setResults] = useState<Results>({ state: "idle" });
   const [attempt, setAttempt] = useState(0);
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
@@ -66,14 +65,23 @@ export function PickupPointPicker({
   const cityTrimmed = city.trim();
   const queryTrimmed = query.trim();
   const searching = value === null;
+  // What is being searched for; null while a point is chosen or the city is too short to search.
+  const searchKey = searching && cityTrimmed.length >= 2 ? JSON.stringify([carrier, cityTrimmed, queryTrimmed, attempt]) : null;
+
+  // The results with the search they belong to. A new search starts while rendering (not in the effect), so
+  // no render shows the previous search's answer as this one's; the list found last stays shown, dimmed.
+  const [search, setSearch] = useState<{ key: string | null; results: Results }>({ key: null, results: { state: "idle" } });
+  if (search.key !== searchKey) {
+    const previous = search.results.state === "done" ? search.results.points : search.results.state === "loading" ? search.results.previous : [];
+    setSearch({ key: searchKey, results: searchKey === null ? { state: "idle" } : { state: "loading", previous } });
+  }
+  const results = search.results;
 
   useEffect(() => {
-    if (!searching || cityTrimmed.length < 2) {
-      setResults({ state: "idle" });
-      return;
-    }
+    if (searchKey === null) return;
     const controller = new AbortController();
-    setResults((current) => ({ state: "loading", previous: current.state === "done" ? current.points : current.state === "loading" ? current.previous : [] }));
+    // Only the search this effect ran for: an answer that comes in after a newer search began is dropped.
+    const answer = (next: Results) => setSearch((current) => (current.key === searchKey ? { key: searchKey, results: next } : current));
     const timer = setTimeout(async () => {
       const params = new URLSearchParams({ carrier, city: cityTrimmed });
       if (queryTrimmed) params.set("q", queryTrimmed);
@@ -82,19 +90,19 @@ export function PickupPointPicker({
         const body = (await response.json().catch(() => null)) as { ok: boolean; data?: PickupPointOption[]; message?: string } | null;
         if (controller.signal.aborted) return;
         if (!response.ok || !body?.ok || !Array.isArray(body.data)) {
-          setResults({ state: "failed", message: body?.message ?? NETWORK_ERROR });
+          answer({ state: "failed", message: body?.message ?? NETWORK_ERROR });
           return;
         }
-        setResults({ state: "done", points: body.data, city: cityTrimmed, query: queryTrimmed });
+        answer({ state: "done", points: body.data, city: cityTrimmed, query: queryTrimmed });
       } catch {
-        if (!controller.signal.aborted) setResults({ state: "failed", message: NETWORK_ERROR });
+        if (!controller.signal.aborted) answer({ state: "failed", message: NETWORK_ERROR });
       }
     }, DEBOUNCE_MS);
     return () => {
       clearTimeout(timer);
       controller.abort();
     };
-  }, [carrier, cityTrimmed, queryTrimmed, searching, attempt]);
+  }, [searchKey, carrier, cityTrimmed, queryTrimmed]);
 
   // After "Изменить", the search field takes the focus (the summary it replaced is gone).
   useEffect(() => {

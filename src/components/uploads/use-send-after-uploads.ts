@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useEffectEvent, useState } from "react";
 import type { PickedImage } from "./image-picker";
 
 /**
@@ -11,15 +11,17 @@ import type { PickedImage } from "./image-picker";
 export function useSendAfterUploads(items: readonly PickedImage[], send: () => void): { waiting: boolean; requestSend: () => void } {
   const uploading = items.some((item) => item.status === "uploading");
   const [waiting, setWaiting] = useState(false);
-  // The send of the latest render: it reads the form's state as it is when the uploads end.
-  const latestSend = useRef(send);
-  useEffect(() => {
-    latestSend.current = send;
-  });
-  useEffect(() => {
-    if (!waiting || uploading) return;
+  // How many waits have ended; each new value is one send, made by the effect below.
+  const [waitsEnded, setWaitsEnded] = useState(0);
+  if (waiting && !uploading) {
+    // Ended while rendering, not in an effect: the render that sees the uploads done already shows no wait.
     setWaiting(false);
-    latestSend.current();
-  }, [waiting, uploading]);
+    setWaitsEnded((count) => count + 1);
+  }
+  // The send of the latest render: it reads the form's state as it is when the uploads end.
+  const sendAfterWait = useEffectEvent(send);
+  useEffect(() => {
+    if (waitsEnded > 0) sendAfterWait();
+  }, [waitsEnded]);
   return { waiting, requestSend: () => (uploading ? setWaiting(true) : send()) };
 }

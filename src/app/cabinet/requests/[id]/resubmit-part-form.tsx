@@ -16,8 +16,6 @@ export function ResubmitPartForm({ requestId, partKind, maxImages }: { requestId
   const [pending, setPending] = useState(false);
   const update = useCallback((change: (current: PickedImage[]) => PickedImage[]) => setItems(change), []);
 
-  const { waiting, requestSend } = useSendAfterUploads(items, () => void submit());
-
   async function submit() {
     if (pending) return;
     const done = items.filter((item) => item.status === "done");
@@ -42,6 +40,8 @@ export function ResubmitPartForm({ requestId, partKind, maxImages }: { requestId
       setPending(false);
     }
   }
+
+  const { waiting, requestSend } = useSendAfterUploads(items, () => void submit());
 
   return (
     <div className="space-y-3 rounded-xl bg-brand-50 p-3" data-testid={`resubmit-${partKind.toLowerCase()}`}>

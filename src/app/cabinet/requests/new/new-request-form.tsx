@@ -2,7 +2,7 @@
 
 import { ScanLine } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { type FormEvent, useCallback, useEffect, useState, useSyncExternalStore } from "react";
 import { ImagePicker, type PickedImage, pickedFromUploaded } from "@/components/uploads/image-picker";
 import { ReceiptScanner } from "@/components/uploads/receipt-scanner";
 import { type UploadedImage, prepareImageForUpload, uploadImage } from "@/components/uploads/upload-image";
@@ -22,6 +22,9 @@ interface Draft {
   receipt: UploadedImage | null;
   idempotencyKey: string;
 }
+
+/** For useSyncExternalStore: whether the page runs in the browser never changes, so nothing to listen to. */
+const subscribeToNothing = () => () => {};
 
 function loadDraft(): Draft | null {
   try {
@@ -55,8 +58,11 @@ export function NewRequestForm({
   const [submitting, setSubmitting] = useState(false);
   const [restored, setRestored] = useState(false);
 
-  // What was entered survives a reload or a failed submit (kept in this tab's session storage).
-  useEffect(() => {
+  // What was entered survives a reload or a failed submit (kept in this tab's session storage). The server
+  // cannot read that storage, so the server's HTML and the hydrating render show the empty form; the first
+  // render in the browser after them takes the draft in, while rendering rather than in an effect.
+  const inBrowser = useSyncExternalStore(subscribeToNothing, () => true, () => false);
+  if (inBrowser && !restored) {
     const draft = loadDraft();
     if (draft) {
       setProductId(draft.productId);
@@ -68,7 +74,7 @@ export function NewRequestForm({
       setIdempotencyKey(crypto.randomUUID());
     }
     setRestored(true);
-  }, []);
+  }
 
   useEffect(() => {
     if (!restored) return;
@@ -115,8 +121,6 @@ export function NewRequestForm({
     return errors;
   }
 
-  const { waiting: waitingForUploads, requestSend } = useSendAfterUploads([...screenshots, ...receipt], () => void send());
-
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     if (submitting) return;
@@ -150,6 +154,8 @@ export function NewRequestForm({
       setSubmitting(false);
     }
   }
+
+  const { waiting: waitingForUploads, requestSend } = useSendAfterUploads([...screenshots, ...receipt], () => void send());
 
   const receiptInfo = receipt[0]?.uploaded?.receipt;
 
