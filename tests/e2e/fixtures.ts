@@ -25,7 +25,8 @@ export interface CspViolations {
 
 export const test = base.extend<{ cspViolations: CspViolations }>({
   cspViolations: [
-    async ({ browser, context }, use) => {
+    // Playwright's `use`, named otherwise: the React hooks rules would take it for React's use().
+    async ({ browser, context }, provide) => {
       const seen: string[] = [];
       // Console events are registered synchronously on a new context, so no page can load before the watch.
       const watch = (watched: BrowserContext) => {
@@ -38,7 +39,7 @@ export const test = base.extend<{ cspViolations: CspViolations }>({
       watch(context);
       browser.on("context", watch);
       try {
-        await use({ seen, take: () => seen.splice(0) });
+        await provide({ seen, take: () => seen.splice(0) });
       } finally {
         browser.off("context", watch);
       }
