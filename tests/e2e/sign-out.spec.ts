@@ -1,6 +1,7 @@
-import { type APIRequestContext, type Browser, type BrowserContext, type Cookie, type Page, expect, test } from "@playwright/test";
+import type { APIRequestContext, Browser, BrowserContext, Cookie, Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { expect, test } from "./fixtures";
 import { randomPhone, signInShopper } from "./helpers";
 
 const SCREENSHOT = readFileSync(path.resolve(import.meta.dirname, "..", "..", "..", "shared", "fixtures", "reviews", "review-01-irecommend.png"));
