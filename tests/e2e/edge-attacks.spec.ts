@@ -15,7 +15,9 @@ let direct: PortalInstance;
 let behindProxy: PortalInstance;
 
 test.beforeAll(async () => {
-  [direct, behindProxy] = await Promise.all([startPortalInstance(3110), startPortalInstance(3111, { TRUST_PROXY: "1" })]);
+  // Beside the suite's own port, so that two suites on one machine keep apart.
+  const base = Number(process.env.E2E_PORT ?? 3100);
+  [direct, behindProxy] = await Promise.all([startPortalInstance(base + 10), startPortalInstance(base + 11, { TRUST_PROXY: "1" })]);
 });
 
 test.afterAll(async () => {

@@ -1,6 +1,7 @@
 "use client";
 
 import { signOut } from "next-auth/react";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useServerAction } from "@/components/forms/use-server-action";
 import { Alert } from "@/components/ui/alert";
@@ -14,6 +15,7 @@ const SIGNED_OUT_EVERYWHERE_URL = "/login?signed-out=everywhere";
 
 /** Asks once more before ending every session: the shopper is signed out here too. */
 export function SignOutEverywhereForm() {
+  const router = useRouter();
   const [confirming, setConfirming] = useState(false);
   const { pending, error, done, setDone, run } = useServerAction();
 
@@ -22,7 +24,8 @@ export function SignOutEverywhereForm() {
     if (!result) return;
     setDone("Готово: вы вышли на всех устройствах. Открываем страницу входа…");
     // Every session is refused already; this clears this browser's cookie on the way to the sign-in page.
-    await signOut({ callbackUrl: SIGNED_OUT_EVERYWHERE_URL }).catch(() => window.location.assign(SIGNED_OUT_EVERYWHERE_URL));
+    // Should sign-out itself fail, the session is refused anyway: the sign-in page is where the shopper belongs.
+    await signOut({ callbackUrl: SIGNED_OUT_EVERYWHERE_URL }).catch(() => router.replace(SIGNED_OUT_EVERYWHERE_URL));
   }
 
   return (
