@@ -1,9 +1,8 @@
 import "server-only";
-import type { z } from "zod";
 import type { UserRole } from "@/generated/prisma/enums";
 import { type Actor, requireActorRole } from "@/server/auth/session";
 import { db } from "@/server/db/client";
-import { type ActionResult, AppError, toFailure } from "@/server/errors";
+import { type ActionResult, toFailure } from "@/server/errors";
 import { logger } from "@/server/observability/logger";
 import { type RateLimitRule, consumeRateLimit } from "@/server/rate-limit";
 import { clientIpFromHeaders, ipRateLimitKey } from "./client-ip";
@@ -42,10 +41,6 @@ export const byIp = (call: { ip: string | null }): string | null => (call.ip ? i
 export async function resolveActor<A extends Access>(access: A): Promise<ActorFor<A>> {
   if (access === "public") return null as ActorFor<A>;
   return (await requireActorRole(access as readonly UserRole[])) as ActorFor<A>;
-}
-
-export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
-  return schema.parse(raw);
 }
 
 export async function applyLimits<A extends Access, Input>(limits: readonly EdgeLimit<A, Input>[] | undefined, call: CallContext<A, Input>): Promise<void> {
@@ -97,5 +92,3 @@ export function failureOf(
   logCall(kind, name, startedAt, actor, { ok: false, code: failure.code, status: statusOf?.(failure), error });
   return failure;
 }
-
-export { AppError };
