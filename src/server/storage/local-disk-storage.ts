@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { mkdir, open, readFile, rename, rm, rmdir } from "node:fs/promises";
+import { access, constants, mkdir, open, readFile, rename, rm, rmdir } from "node:fs/promises";
 import path from "node:path";
 import { type ObjectStorage, assertContentType, assertStorageKey } from "./object-storage";
 
@@ -42,6 +42,11 @@ export class LocalDiskStorage implements ObjectStorage {
     await rm(sidecar, { force: true });
     // An image's folder goes with its last file; a folder still in use simply stays.
     await rmdir(path.dirname(file)).catch(() => undefined);
+  }
+
+  async ping(): Promise<void> {
+    await mkdir(this.root, { recursive: true });
+    await access(this.root, constants.R_OK | constants.W_OK);
   }
 
   private pathsFor(key: string): { file: string; sidecar: string } {

@@ -1,6 +1,6 @@
 import "server-only";
 
-/** Where stored files (images) live: local disk in development and small installs, UploadThing in production. */
+/** Where stored files (images) live: local disk in development and small installs, UploadThing or S3-compatible storage in production. */
 export interface ObjectStorage {
   readonly name: string;
   /** Stores (or replaces) the object under `key`. */
@@ -9,6 +9,8 @@ export interface ObjectStorage {
   get(key: string): Promise<{ bytes: Buffer; contentType: string } | null>;
   /** Removes the object; removing a missing one is not an error. */
   delete(key: string): Promise<void>;
+  /** Resolves when the storage answers (for the readiness probe); throws, with the reason, when it does not. */
+  ping(): Promise<void>;
 }
 
 // Lower-case segments of letters, digits, dots and dashes, each starting with a letter or digit: no "..",

@@ -73,6 +73,10 @@ export class UploadThingStorage implements ObjectStorage {
   async delete(key: string): Promise<void> {
     await this.api.deleteFiles(customIdFor(key), { keyType: "customId" });
   }
+
+  async ping(): Promise<void> {
+    await this.api.getUsageInfo();
+  }
 }
 
 /** Our key as an UploadThing customId: "/" would read as a path in `/f/<customId>` URLs. */
