@@ -2,6 +2,7 @@ import "server-only";
 import PgBoss from "pg-boss";
 import { now } from "@/server/clock";
 import { JOBS, JOB_TIME_ZONE, type JobDefinition } from "./job-registry";
+import { logger } from "@/server/observability/logger";
 
 /**
  * pg-boss keeps its queues, jobs and schedules in this schema of the portal's database, creating and
@@ -46,7 +47,7 @@ function isNothing(result: object | void): boolean {
  */
 export function createJobRunner(options: JobRunnerOptions): JobRunner {
   const jobs = options.jobs ?? JOBS;
-  const log = options.log ?? ((line: string) => console.log(`[jobs] ${line}`));
+  const log = options.log ?? ((line: string) => logger.info({ event: "jobs" }, `jobs: ${line}`));
   const boss = new PgBoss({
     connectionString: options.connectionString,
     schema: JOBS_SCHEMA,
@@ -57,7 +58,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
   });
   // pg-boss reports trouble in its loops (a lost connection, a failed poll) as events and carries on: an
   // unhandled "error" event would kill the process instead.
-  boss.on("error", (error) => console.error("[jobs] pg-boss error:", error instanceof Error ? error.message : error));
+  boss.on("error", (error) => logger.error({ event: "jobs.pg-boss-error", err: error }, "jobs: pg-boss error"));
 
   const byName = new Map(jobs.map((job) => [job.name, job]));
 
@@ -82,7 +83,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
         if (!isNothing(result)) log(`${job.name}: done in ${Date.now() - startedAt} ms${result ? ` ${JSON.stringify(result)}` : ""}`);
         return result ?? undefined;
       } catch (error) {
-        console.error(`[jobs] ${job.name} failed after ${Date.now() - startedAt} ms:`, error);
+        logger.error({ event: "jobs.failed", job: job.name, ms: Date.now() - startedAt, err: error }, `jobs: ${job.name} failed`);
         throw error;
       }
     });

@@ -3,6 +3,7 @@ import { emailSender } from "@/server/adapters/email";
 import { now } from "@/server/clock";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db/client";
+import { logger } from "@/server/observability/logger";
 
 /** Attempts per email before it is left FAILED for good (about 4 hours of retries in all). */
 export const MAX_EMAIL_ATTEMPTS = 8;
@@ -71,7 +72,7 @@ async function send(where: Prisma.OutboxMessageWhereInput): Promise<EmailDeliver
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const retryAt = row.attempts < MAX_EMAIL_ATTEMPTS ? new Date(now().getTime() + emailRetryDelayMs(row.attempts)) : null;
-    console.error(`[email] sending #${row.id} via ${sender.name} failed (attempt ${row.attempts}): ${message}`);
+    logger.error({ event: "email.send-failed", outboxId: row.id, provider: sender.name, attempt: row.attempts }, `email: sending #${row.id} via ${sender.name} failed (attempt ${row.attempts}): ${message}`);
     await db.outboxMessage.updateMany({ where: stillOurs, data: { status: "FAILED", lastError: message.slice(0, 2000), nextAttemptAt: retryAt } });
     return "FAILED";
   }

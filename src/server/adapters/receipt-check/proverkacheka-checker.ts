@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { ReceiptCheckResult, ReceiptChecker } from "./receipt-checker";
+import { logger } from "@/server/observability/logger";
 
 /**
  * proverkacheka.com (https://proverkacheka.com/api): `POST /api/v1/check/get` with form fields `token` and
@@ -148,7 +149,7 @@ function failed(message: string, detail: unknown, extra: { raw?: unknown } = {})
 
 function logFailure(detail: unknown): void {
   const text = detail instanceof Error ? `${detail.name}: ${detail.message}` : String(detail);
-  console.warn(`[receipt-check] proverkacheka.com check failed: ${text}`);
+  logger.warn({ event: "receipt-check.proverkacheka-failed" }, `receipt-check: proverkacheka.com check failed: ${text}`);
 }
 
 function isTimeout(error: unknown): boolean {

@@ -7,6 +7,7 @@ import { now } from "@/server/clock";
 import { db } from "@/server/db/client";
 import { objectStorage } from "@/server/storage";
 import { CATALOGUE_ROLES, prizeIdSchema } from "./prize-input";
+import { logger } from "@/server/observability/logger";
 
 export const removePrizeImageInput = z.object({
   prizeId: prizeIdSchema,
@@ -32,7 +33,7 @@ export async function removePrizeImage(actor: Actor, input: z.infer<typeof remov
   if (!removed) return { removed: false };
   const keys = [removed.storageKey, removed.thumbKey].filter((key): key is string => Boolean(key));
   await Promise.all(keys.map((key) => objectStorage().delete(key))).catch((error: unknown) => {
-    console.error(`[remove-prize-image] could not delete the files of image ${removed.id}`, error);
+    logger.error({ event: "remove-prize-image.delete-failed", imageId: removed.id, err: error }, `could not delete the files of image ${removed.id}`);
   });
   return { removed: true };
 }

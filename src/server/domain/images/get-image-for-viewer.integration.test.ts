@@ -15,6 +15,7 @@ import { processImage } from "@/server/images/process-image";
 import { imageStorageKeys, storeProcessedImage } from "@/server/images/store-image";
 import { objectStorage } from "@/server/storage";
 import { getImageForViewer } from "./get-image-for-viewer";
+import { logger } from "@/server/observability/logger";
 
 // The route handler asks the session who is signed in; tests say who.
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
@@ -112,10 +113,10 @@ describe("getImageForViewer", () => {
     const owner = await createShopper();
     const image = await createImage({ ownerId: owner.id });
     await objectStorage().delete(image.storageKey);
-    const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const log = vi.spyOn(logger, "error");
     try {
       await notFound(getImageForViewer(actorOf(owner), { id: image.id, variant: "full" }));
-      expect(log).toHaveBeenCalledWith(expect.stringContaining(`image ${image.id} has no file`));
+      expect(log).toHaveBeenCalledWith(expect.objectContaining({ event: "image.file-missing", imageId: image.id }), expect.stringContaining(`image ${image.id} has no file`));
     } finally {
       log.mockRestore();
     }

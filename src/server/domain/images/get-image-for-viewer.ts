@@ -5,6 +5,7 @@ import { type Prisma, db } from "@/server/db/client";
 import { isErasedImageKey } from "@/server/domain/privacy/erased-image-key";
 import { AppError } from "@/server/errors";
 import { objectStorage } from "@/server/storage";
+import { logger } from "@/server/observability/logger";
 
 export const getImageForViewerInput = z.object({
   id: z.uuid(),
@@ -40,7 +41,7 @@ export async function getImageForViewer(actor: Actor, input: z.input<typeof getI
   const stored = await objectStorage().get(key);
   if (!stored) {
     // The row says the file exists: a lost file is an operations problem, not the viewer's.
-    console.error(`[get-image-for-viewer] image ${id} has no file at ${key}`);
+    logger.error({ event: "image.file-missing", imageId: id, key }, `image ${id} has no file at ${key}`);
     throw new AppError("NOT_FOUND", NOT_FOUND_MESSAGE);
   }
   // Only image types ever reach the browser under our origin, whatever a storage backend answers.

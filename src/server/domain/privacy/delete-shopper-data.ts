@@ -9,6 +9,7 @@ import { deriveRequestStatus } from "@/server/domain/requests/request-status";
 import { AppError } from "@/server/errors";
 import { objectStorage } from "@/server/storage";
 import { ERASED_IMAGE_KEY_PREFIX } from "./erased-image-key";
+import { logger } from "@/server/observability/logger";
 
 /** The word typed to confirm: deletion cannot be undone, so a click alone is not enough. */
 export const DELETION_CONFIRMATION_WORD = "УДАЛИТЬ";
@@ -277,9 +278,8 @@ async function deleteStoredFiles(customerId: number, keys: readonly string[]): P
   const results = await Promise.allSettled(keys.map((key) => storage.delete(key)));
   const failures = results.filter((item) => item.status === "rejected");
   if (failures.length > 0) {
-    console.error(
+    logger.error({ event: "delete-shopper-data.files-left", errors: failures.map((item) => (item as PromiseRejectedResult).reason) },
       `[delete-shopper-data] ${failures.length} of ${keys.length} files of anonymised user ${customerId} were not deleted; run the deletion again to retry`,
-      failures.map((item) => (item as PromiseRejectedResult).reason),
     );
   }
   return failures.length;

@@ -5,6 +5,7 @@ import type { Db, Tx } from "@/server/db/client";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import type { ReceiptAssessment } from "./assess-receipt";
+import { logger } from "@/server/observability/logger";
 
 // Steps shared by filing a request and re-submitting a rejected part.
 
@@ -89,6 +90,6 @@ export async function runReceiptCheck(receipt: { id: number; qrText: string }): 
          WHERE c.id = ${receipt.id} AND r.id = p.request_id`,
     ]);
   } catch (error) {
-    console.error(`[receipt-check] ${checker.name} failed for receipt ${receipt.id}`, error);
+    logger.error({ event: "receipt-check.failed", checker: checker.name, receiptId: receipt.id, err: error }, `receipt-check: ${checker.name} failed for receipt ${receipt.id}`);
   }
 }
