@@ -14,5 +14,5 @@ export function createPortalLogger(options?: {
   base?: Record<string, unknown>;
   destination?: DestinationStream;
 }): Logger;
-export function defaultLogLevel(env?: NodeJS.ProcessEnv): string;
+export function defaultLogLevel(env?: Record<string, string | undefined>): string;
 export function portalLogger(): Logger;
