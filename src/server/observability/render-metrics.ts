@@ -71,6 +71,7 @@ export async function renderMetrics(): Promise<{ body: string; contentType: stri
   httpRequestDuration();
   qrDecodeDuration();
   smsSent();
+  scrapeErrors();
   await collectDatabaseSeries();
   const registry = metricsRegistry();
   return { body: await registry.metrics(), contentType: registry.contentType };

@@ -1,4 +1,5 @@
 import "server-only";
+import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db/client";
 import { OPEN_REQUESTS, queueDueConditions } from "./list-moderation-queue";
 
@@ -12,13 +13,18 @@ export type DueState = (typeof DUE_STATES)[number];
  * whatever the number of decided ones.
  */
 export async function countOpenRequests(at: Date): Promise<Record<DueState, number>> {
+  const [counts] = await db.$queryRaw<[Record<DueState, number>]>(openRequestCountsSql(at));
+  return counts;
+}
+
+/** The statement itself, for bench/metrics.ts to show its plan. */
+export function openRequestCountsSql(at: Date): Prisma.Sql {
   const due = queueDueConditions(at);
-  const [counts] = await db.$queryRaw<[Record<DueState, number>]>`
+  return Prisma.sql`
     SELECT (count(*) FILTER (WHERE ${due.overdue}))::int AS overdue,
            (count(*) FILTER (WHERE ${due.today}))::int AS today,
            (count(*) FILTER (WHERE ${due.soon} AND NOT (${due.today})))::int AS soon,
            (count(*) FILTER (WHERE NOT (${due.overdue}) AND NOT (${due.today}) AND NOT (${due.soon})))::int AS later
       FROM review_requests
      WHERE ${OPEN_REQUESTS}`;
-  return counts;
 }
