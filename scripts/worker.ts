@@ -11,7 +11,8 @@ if (existsSync(path.join(REPO_ROOT, ".env"))) process.loadEnvFile(path.join(REPO
 
 // Imported only now: the server code imports `server-only`, which resolves through the hook registered above.
 const { runWorker } = await import("../src/server/jobs/worker.ts");
+const { logger } = await import("../src/server/observability/logger.ts");
 await runWorker().catch((error: unknown) => {
-  console.error("[jobs] failed to start:", error instanceof Error ? error.message : error);
+  logger.fatal({ event: "jobs.start-failed", err: error }, "jobs: failed to start");
   process.exit(1);
 });
