@@ -6,9 +6,9 @@ import path from "node:path";
 import S3rver from "s3rver";
 
 /**
- * A real S3-compatible server on 127.0.0.1 (s3rver: path-style and virtual-host buckets, SigV4 signatures
- * checked, objects on disk) for tests and for plain `tsx` scripts (no Vitest imports). Several processes
- * can share one: hand them `env`.
+ * A real S3-compatible server on 127.0.0.1 (s3rver: the S3 REST API and its XML errors, path-style
+ * buckets, objects on disk) for tests and for plain `tsx` scripts (no Vitest imports). Several processes
+ * can share one: hand them `env`. s3rver checks the access key id but not SigV4 signatures themselves.
  *
  * s3rver does not decode `aws-chunked` bodies, which AWS SDK v3 sends by default for streamed uploads
  * ("flexible checksums"); the portal's client sets `requestChecksumCalculation: "WHEN_REQUIRED"`, which is
@@ -44,7 +44,7 @@ export interface S3TestServerOptions {
   bucket?: string;
 }
 
-// s3rver's built-in account (models/account.js): signatures are verified against this pair.
+// s3rver's built-in account (models/account.js): another access key id is refused (InvalidAccessKeyId).
 const ACCESS_KEY_ID = "S3RVER";
 const SECRET_ACCESS_KEY = "S3RVER";
 const REGION = "us-east-1";
