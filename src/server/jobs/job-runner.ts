@@ -3,7 +3,6 @@ import PgBoss from "pg-boss";
 import { now } from "@/server/clock";
 import { logger } from "@/server/observability/logger";
 import { JOBS, JOB_TIME_ZONE, type JobDefinition, QUEUES, type QueueDefinition } from "./job-registry";
-
 import { JOBS_SCHEMA } from "./job-schema";
 
 export { JOBS_SCHEMA } from "./job-schema";

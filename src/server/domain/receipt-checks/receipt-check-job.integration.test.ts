@@ -75,6 +75,18 @@ async function receiptOf(requestId: number) {
   return db.receipt.findFirstOrThrow({ where: { part: { requestId } } });
 }
 
+/** The id of the receipt's queued job; the test then deletes it, as a failed send or a crash would lose it. */
+async function checkReceiptJobWaiting(requestId: number): Promise<string> {
+  const receipt = await receiptOf(requestId);
+  const rows = await db.$queryRawUnsafe<{ id: string }[]>(
+    `SELECT id::text FROM ${JOBS_SCHEMA}.job WHERE name = $1 AND state = 'created' AND data->>'receiptId' = $2`,
+    RECEIPT_CHECK_QUEUE,
+    String(receipt.id),
+  );
+  expect(rows).toHaveLength(1);
+  return rows[0]!.id;
+}
+
 async function checkJobs() {
   return db.$queryRawUnsafe<{ state: string; retry_count: number }[]>(`SELECT state::text, retry_count FROM ${JOBS_SCHEMA}.job WHERE name = $1 ORDER BY created_on`, RECEIPT_CHECK_QUEUE);
 }
@@ -148,10 +160,15 @@ describe("the receipt check job", () => {
 
   it("the sweep queues again a check whose job was lost", async () => {
     await fakeService(FOUND);
-    // The job sent after filing is lost (deleted here, as a failed send or a crash would lose it): the receipt waits CHECKING.
+    // The queue exists (a worker ran once), but no worker runs now: the receipt waits CHECKING with its job queued.
+    await (await startWorker()).stop();
     const { requestId } = await fileTestRequest();
-    await db.$executeRawUnsafe(`DELETE FROM ${JOBS_SCHEMA}.job WHERE name = $1`, RECEIPT_CHECK_QUEUE).catch(() => 0);
     expect(await receiptOf(requestId)).toMatchObject({ checkStatus: "CHECKING" });
+
+    // A job waiting in the queue (a backlog) is not a lost one.
+    const waiting = await checkReceiptJobWaiting(requestId);
+    await expect(sweepReceiptChecks({ at: new Date(T0.getTime() + 5 * 60_000) })).resolves.toEqual({ requeued: 0 });
+    await db.$executeRawUnsafe(`DELETE FROM ${JOBS_SCHEMA}.job WHERE id = $1::uuid`, waiting);
 
     await startWorker();
     // Not stale yet: left alone.
