@@ -30,7 +30,7 @@ function statusText(receipt: CheckedReceipt, online: boolean): string {
       // attempts counts the calls made; a call is in flight or the service asked to wait.
       return receipt.checkAttempts === 0 || !receipt.checkNextAt
         ? "проверяется…"
-        : `проверяется — сервис попросил подождать, повторим до ${formatDateTime(receipt.checkNextAt)} (попытка ${Math.min(receipt.checkAttempts + 1, RECEIPT_CHECK_MAX_ATTEMPTS)} из ${RECEIPT_CHECK_MAX_ATTEMPTS})`;
+        : `проверяется — сервис попросил подождать; следующая попытка до ${formatDateTime(receipt.checkNextAt)} (${Math.min(receipt.checkAttempts + 1, RECEIPT_CHECK_MAX_ATTEMPTS)} из ${RECEIPT_CHECK_MAX_ATTEMPTS})`;
     case "CONFIRMED":
       return "подтверждён сервисом";
     case "NOT_FOUND":
