@@ -1,6 +1,6 @@
 // `npm run worker`: the background job runner as its own process (the outbox sweep, the staff digests,
-// forfeiture), for deployments whose web instances run with JOBS_DISABLED=1. `npm start` runs this same
-// file beside the web app. Needs DATABASE_URL, with the migrations applied (`npm run db:migrate`).
+// forfeiture, the online receipt checks), for deployments whose web instances run with JOBS_DISABLED=1.
+// `npm start` runs this same file beside the web app. Needs DATABASE_URL, with the migrations applied (`npm run db:migrate`).
 import { existsSync } from "node:fs";
 import path from "node:path";
 import "./lib/allow-server-only.ts";
