@@ -10,7 +10,7 @@ const tsx = path.join(REPO_ROOT, "node_modules", "tsx", "dist", "cli.mjs");
 
 function runEntry(script: string, env: Record<string, string>): { status: number | null; stderr: string } {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(NEXTAUTH_|PORTAL_|S3_|UPLOADTHING_|VITEST)/.test(name)));
-  const result = spawnSync(process.execPath, [tsx, script], { cwd: REPO_ROOT, env: { ...clean, ...env }, encoding: "utf8", timeout: 30_000 });
+  const result = spawnSync(process.execPath, [tsx, script], { cwd: REPO_ROOT, env: { ...clean, ...env } as NodeJS.ProcessEnv, encoding: "utf8", timeout: 30_000 });
   return { status: result.status, stderr: result.stderr };
 }
 
