@@ -2,7 +2,7 @@ import "server-only";
 import PgBoss from "pg-boss";
 import { env } from "@/server/config/env";
 import { logger } from "@/server/observability/logger";
-import { JOBS_SCHEMA } from "./job-schema";
+import { JOBS_SCHEMA } from "./jobs-schema";
 
 /**
  * Queues on-demand jobs (QUEUES in job-registry.ts) from any process, the web app included: a send-only

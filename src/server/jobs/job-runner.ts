@@ -3,9 +3,9 @@ import PgBoss from "pg-boss";
 import { now } from "@/server/clock";
 import { logger } from "@/server/observability/logger";
 import { JOBS, JOB_TIME_ZONE, type JobDefinition, QUEUES, type QueueDefinition } from "./job-registry";
-import { JOBS_SCHEMA } from "./job-schema";
+import { JOBS_SCHEMA } from "./jobs-schema";
 
-export { JOBS_SCHEMA } from "./job-schema";
+export { JOBS_SCHEMA };
 
 export interface JobRunner {
   /** Creates the schema if needed, then registers every job's queue, worker and schedule. */

@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db/client";
 import { enqueueJob } from "@/server/jobs/job-queue";
-import { JOBS_SCHEMA } from "@/server/jobs/job-schema";
+import { JOBS_SCHEMA } from "@/server/jobs/jobs-schema";
 import { RECEIPT_CHECK_QUEUE, RECEIPT_CHECK_STALE_MS } from "./receipt-check-policy";
 
 const BATCH = 500;
