@@ -7,6 +7,7 @@
 // Plain JavaScript, so the production server loads without a TypeScript loader.
 //
 //   node scripts/portal-server.mjs [--dev] [--port 3000] [--hostname 0.0.0.0]
+import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -30,6 +31,15 @@ const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 const logger = portalLogger();
 const trustedHops = trustedHopsFromEnv();
+
+// A production server runs on the config the build was made with (.next/required-server-files.json), passed
+// the way Next's standalone server.js passes it: inside the standalone output (the container image, this
+// file copied to web/scripts/) there is no next.config.js, and beside one Next would otherwise warn that
+// "next start" does not suit `output: "standalone"`.
+const standaloneFiles = path.join(dir, ".next", "required-server-files.json");
+if (!args.dev && existsSync(standaloneFiles)) {
+  process.env.__NEXT_PRIVATE_STANDALONE_CONFIG ??= JSON.stringify(JSON.parse(readFileSync(standaloneFiles, "utf8")).config);
+}
 
 const app = next({ dev: args.dev, dir, port, hostname: "localhost" });
 await app.prepare();

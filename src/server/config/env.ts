@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { portalInstancesSchema } from "./production-check";
 
 /**
  * Every environment variable the portal reads, validated once. Each external service switches on by its
@@ -19,8 +20,15 @@ const envSchema = z.object({
   NEXTAUTH_SECRET: optionalString,
   /** The portal's public URL, for links in emails (npm start sets it; http://localhost:3000 otherwise). */
   NEXTAUTH_URL: optionalString,
-  /** Local demo mode: the development outbox page stays available in a production build. */
+  /** Local demo mode: the development outbox page stays available in a production build (refused in a declared production). */
   PORTAL_DEMO: optionalString,
+  /**
+   * How many web instances the deployment runs (default 1). Only checked at start-up
+   * (src/server/config/production-check.ts): more than one needs shared storage (S3_BUCKET or UPLOADTHING_TOKEN).
+   */
+  PORTAL_INSTANCES: portalInstancesSchema,
+  /** "1": a local run of the production build (scripts/start.ts sets it), exempt from the production check. */
+  PORTAL_LOCAL_RUN: optionalString,
   /**
    * How many reverse proxies in front of the portal append to X-Forwarded-For (src/server/http/client-ip.ts).
    * 0, the default: the TCP peer is the client and X-Forwarded-For is ignored.
@@ -51,9 +59,24 @@ const envSchema = z.object({
   RESEND_FROM: optionalString,
   RESEND_BASE_URL: z.string().url().default("https://api.resend.com"),
 
-  // Image storage: local disk under UPLOADS_DIR (default .data/uploads) unless UPLOADTHING_TOKEN is set.
+  // Image storage: S3-compatible when S3_BUCKET is set, else UploadThing when UPLOADTHING_TOKEN is set, else
+  // local disk under UPLOADS_DIR (default .data/uploads). README "Storage" has each provider's values.
   UPLOADS_DIR: optionalString,
   UPLOADTHING_TOKEN: optionalString,
+  S3_BUCKET: optionalString,
+  /** Unset: AWS itself. Yandex: https://storage.yandexcloud.net; Selectel: https://s3.ru-1.storage.selcloud.ru. */
+  S3_ENDPOINT: z.string().trim().url("S3_ENDPOINT is a URL such as https://storage.yandexcloud.net").optional().or(z.literal("").transform(() => undefined)),
+  S3_REGION: optionalString,
+  S3_ACCESS_KEY_ID: optionalString,
+  S3_SECRET_ACCESS_KEY: optionalString,
+  /** "1"/"true": bucket in the path (MinIO, most self-hosted servers); virtual-host style otherwise. */
+  S3_FORCE_PATH_STYLE: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^(?:|0|1|true|false)$/, "S3_FORCE_PATH_STYLE is 1 or 0")
+    .transform((value) => value === "1" || value === "true")
+    .default(false),
 
   // Online receipt check (proverkacheka.com) when RECEIPT_CHECK_TOKEN is set; offline checks otherwise.
   RECEIPT_CHECK_TOKEN: optionalString,

@@ -1,14 +1,11 @@
 import "server-only";
 import PgBoss from "pg-boss";
 import { now } from "@/server/clock";
-import { JOBS, JOB_TIME_ZONE, type JobDefinition } from "./job-registry";
 import { logger } from "@/server/observability/logger";
+import { JOBS, JOB_TIME_ZONE, type JobDefinition, QUEUES, type QueueDefinition } from "./job-registry";
+import { JOBS_SCHEMA } from "./jobs-schema";
 
-/**
- * pg-boss keeps its queues, jobs and schedules in this schema of the portal's database, creating and
- * migrating it itself on start. Prisma's migrations and their drift check only look at `public`.
- */
-export const JOBS_SCHEMA = "pgboss";
+export { JOBS_SCHEMA };
 
 export interface JobRunner {
   /** Creates the schema if needed, then registers every job's queue, worker and schedule. */
@@ -17,6 +14,8 @@ export interface JobRunner {
   stop(): Promise<void>;
   /** Queues a run of a registered job now, besides its schedule (null when one is already waiting). */
   runNow(name: string): Promise<string | null>;
+  /** Queues a job of a registered on-demand queue with its data. */
+  send(name: string, data: object): Promise<string | null>;
   readonly boss: PgBoss;
 }
 
@@ -24,6 +23,8 @@ export interface JobRunnerOptions {
   connectionString: string;
   /** The jobs to run: the registry unless a test passes its own. */
   jobs?: readonly JobDefinition[];
+  /** The on-demand queues to work: the registry's, unless a test passes its own jobs or queues. */
+  queues?: readonly QueueDefinition[];
   /** How often an idle worker asks for work. Scheduled jobs need no more than this. */
   pollingIntervalSeconds?: number;
   /** False: the schedules are registered but never fire (tests send their jobs themselves). */
@@ -47,6 +48,8 @@ function isNothing(result: object | void): boolean {
  */
 export function createJobRunner(options: JobRunnerOptions): JobRunner {
   const jobs = options.jobs ?? JOBS;
+  // A test passing its own jobs does not want the registry's queues working its database as well.
+  const queues = options.queues ?? (options.jobs ? [] : QUEUES);
   const log = options.log ?? ((line: string) => logger.info({ event: "jobs" }, `jobs: ${line}`));
   const boss = new PgBoss({
     connectionString: options.connectionString,
@@ -61,6 +64,33 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
   boss.on("error", (error) => logger.error({ event: "jobs.pg-boss-error", err: error }, "jobs: pg-boss error"));
 
   const byName = new Map(jobs.map((job) => [job.name, job]));
+  const queueNames = new Set(queues.map((queue) => queue.name));
+
+  async function registerQueue(definition: QueueDefinition): Promise<void> {
+    const queue: PgBoss.Queue = {
+      name: definition.name,
+      // Any number waiting: each job is its own piece of work (the handlers are idempotent per item).
+      policy: "standard",
+      retryLimit: definition.retryLimit,
+      retryDelay: definition.retryDelaySeconds,
+      retryBackoff: definition.retryLimit > 0,
+      expireInSeconds: definition.expireInMinutes * 60,
+    };
+    await boss.createQueue(definition.name, queue);
+    await boss.updateQueue(definition.name, queue);
+    await boss.work<object>(definition.name, { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: options.pollingIntervalSeconds ?? definition.pollingIntervalSeconds }, async ([job]) => {
+      if (!job) return undefined;
+      const startedAt = Date.now();
+      try {
+        const result = await definition.run({ at: now(), data: job.data, retryCount: job.retryCount });
+        if (!isNothing(result)) log(`${definition.name}: done in ${Date.now() - startedAt} ms${result ? ` ${JSON.stringify(result)}` : ""}`);
+        return result ?? undefined;
+      } catch (error) {
+        logger.warn({ err: error, job: definition.name, jobId: job.id, retryCount: job.retryCount, ms: Date.now() - startedAt }, "job run failed");
+        throw error;
+      }
+    });
+  }
 
   async function register(job: JobDefinition): Promise<void> {
     const queue: PgBoss.Queue = {
@@ -95,11 +125,12 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     async start() {
       await boss.start();
       for (const job of jobs) await register(job);
+      for (const queue of queues) await registerQueue(queue);
       // A job removed from the registry must stop firing (its schedule lives in the database).
       for (const schedule of await boss.getSchedules()) {
         if (!byName.has(schedule.name)) await boss.unschedule(schedule.name);
       }
-      log(`started: ${jobs.map((job) => `${job.name} (${job.cron}, ${JOB_TIME_ZONE})`).join("; ")}`);
+      log(`started: ${[...jobs.map((job) => `${job.name} (${job.cron}, ${JOB_TIME_ZONE})`), ...queues.map((queue) => `${queue.name} (on demand)`)].join("; ")}`);
     },
     async stop() {
       await boss.stop({ graceful: true, wait: true, timeout: options.stopGraceMs ?? 20_000 });
@@ -108,6 +139,10 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     async runNow(name) {
       if (!byName.has(name)) throw new Error(`Unknown job "${name}" (known: ${[...byName.keys()].join(", ")})`);
       return boss.send(name, {});
+    },
+    async send(name, data) {
+      if (!queueNames.has(name)) throw new Error(`Unknown queue "${name}" (known: ${[...queueNames].join(", ")})`);
+      return boss.send(name, data);
     },
   };
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db/client";
 import { JOBS } from "./job-registry";
-import { JOBS_SCHEMA } from "./job-runner";
+import { JOBS_SCHEMA } from "./jobs-schema";
 
 export interface JobQueueCount {
   queue: string;

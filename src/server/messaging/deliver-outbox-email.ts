@@ -1,5 +1,5 @@
 import "server-only";
-import { emailSender } from "@/server/adapters/email";
+import { EmailSendError, emailSender } from "@/server/adapters/email";
 import { now } from "@/server/clock";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db/client";
@@ -71,7 +71,9 @@ async function send(where: Prisma.OutboxMessageWhereInput): Promise<EmailDeliver
     return "SENT";
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const retryAt = row.attempts < MAX_EMAIL_ATTEMPTS ? new Date(now().getTime() + emailRetryDelayMs(row.attempts)) : null;
+    // A refusal of the message itself (EmailSendError.permanent) is not retried.
+    const retryable = !(error instanceof EmailSendError && error.permanent);
+    const retryAt = retryable && row.attempts < MAX_EMAIL_ATTEMPTS ? new Date(now().getTime() + emailRetryDelayMs(row.attempts)) : null;
     logger.error({ event: "email.send-failed", outboxId: row.id, provider: sender.name, attempt: row.attempts }, `email: sending #${row.id} via ${sender.name} failed (attempt ${row.attempts}): ${message}`);
     await db.outboxMessage.updateMany({ where: stillOurs, data: { status: "FAILED", lastError: message.slice(0, 2000), nextAttemptAt: retryAt } });
     return "FAILED";
