@@ -5,6 +5,9 @@ import { env } from "@/server/config/env";
 
 export type { Prisma } from "@/generated/prisma/client";
 
+const TRANSACTION_MAX_WAIT_MS = 10_000;
+const TRANSACTION_TIMEOUT_MS = 15_000;
+
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
 function client(): PrismaClient {
@@ -15,6 +18,10 @@ function client(): PrismaClient {
     if (!connectionString) throw new Error("DATABASE_URL is not set (npm start sets it for the embedded PostgreSQL)");
     globalForPrisma.prisma = new PrismaClient({
       adapter: new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }),
+      // Prisma's defaults (2 s to get a connection, 5 s to finish) fail a shopper's filing at a busy moment
+      // when every pooled connection is in a transaction waiting for CPU; a short queue is better than an
+      // error (bench:load measured it). Verbs with long work still pass their own, longer options.
+      transactionOptions: { maxWait: TRANSACTION_MAX_WAIT_MS, timeout: TRANSACTION_TIMEOUT_MS },
     });
   }
   return globalForPrisma.prisma;

@@ -105,8 +105,12 @@ export async function fileRequest(actor: Actor, input: z.infer<typeof fileReques
     if (receiptToCheck) await queueReceiptCheck(receiptToCheck.id);
     return { id, created: true };
   } catch (error) {
-    // The same form submitted twice at once: the other submit won the idempotency key.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    // The same form submitted twice at once: the other submit won the idempotency key, or committed first
+    // and took the images this one then found attached.
+    const lostTheRace =
+      (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") ||
+      (error instanceof AppError && (error.code === "VALIDATION" || error.code === "CONFLICT"));
+    if (lostTheRace) {
       const winner = await db.reviewRequest.findFirst({ where: { idempotencyKey: input.idempotencyKey, customerId: actor.id }, select: { id: true } });
       if (winner) return { id: winner.id, created: false };
     }
