@@ -227,7 +227,9 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     }
     for (const member of managed) {
       void member.exit.then(() => {
-        if (!member.expectedExit) log(`${member.info.name} exited unexpectedly (log: ${path.relative(REPO_ROOT, member.info.logFile)})`);
+        // Not stopped by this harness: crashed, or killed by a test on purpose.
+        const how = member.child.signalCode ?? `code ${member.child.exitCode}`;
+        if (!member.expectedExit) log(`${member.info.name} exited (${how}); log: ${path.relative(REPO_ROOT, member.info.logFile)}`);
       });
     }
 
