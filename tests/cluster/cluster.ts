@@ -188,8 +188,9 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       NODE_ENV: "production",
       DATABASE_URL: databaseUrl,
       NEXTAUTH_SECRET: CLUSTER_NEXTAUTH_SECRET,
-      // Declares the multi-instance set-up (the production start check refuses local disk with more than one).
-      PORTAL_INSTANCES: String(webCount),
+      // Declares the multi-instance set-up; the production start check refuses local disk with more than one,
+      // so the shared-folder stand-in (one machine only) leaves it at its default.
+      ...(s3 ? { PORTAL_INSTANCES: String(webCount) } : {}),
       RESEND_BASE_URL: emailSink.url,
       NEXT_TELEMETRY_DISABLED: "1",
       CHECKPOINT_DISABLE: "1",
