@@ -9,13 +9,14 @@
 //
 // Ports: web i on basePort + 1 + i, S3 on basePort + 10, the email sink on basePort + 11, an embedded
 // PostgreSQL (only when no databaseUrl is given) on basePort + 20. Logs: .data/cluster-<basePort>/*.log.
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdirSync, openSync, closeSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { buildInputsHash, isBuildFresh, writeBuildStamp } from "../../scripts/lib/build-stamp.ts";
+import { buildInputsHash, isBuildFresh, runProductionBuild } from "../../scripts/lib/build-stamp.ts";
 import { databaseName, recreateDatabase, withDatabase } from "../../scripts/lib/database-admin.ts";
 import { type DatabaseHandle, TEST_CLUSTER_FLAGS, ensureDatabase } from "../../scripts/lib/database.ts";
+import { installJobsSchema } from "../../scripts/lib/jobs-schema.ts";
 import { applyMigrations } from "../../scripts/lib/migrations.ts";
 import { DATA_DIR, REPO_ROOT } from "../../scripts/lib/paths.ts";
 import { seedDemoData } from "../../scripts/lib/seed.ts";
@@ -107,20 +108,13 @@ interface Managed {
 
 /** Builds the production bundle once (next build) unless .next was built from the same sources. */
 export function ensureProductionBuild(log: (line: string) => void = () => {}): void {
-  const hash = buildInputsHash();
-  if (isBuildFresh(hash)) {
+  if (isBuildFresh(buildInputsHash())) {
     log("Production build is up to date.");
     return;
   }
   log("Building the portal (next build)…");
-  const nextBin = path.join(REPO_ROOT, "node_modules", "next", "dist", "bin", "next");
-  const build = spawnSync(process.execPath, [nextBin, "build"], {
-    cwd: REPO_ROOT,
-    env: { ...passedThrough(), NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" },
-    stdio: "inherit",
-  });
-  if (build.status !== 0) throw new Error(`next build failed with exit code ${build.status}`);
-  writeBuildStamp(hash);
+  const status = runProductionBuild({ env: { ...passedThrough(), NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" } });
+  if (status !== 0) throw new Error(`next build failed with exit code ${status}`);
 }
 
 export async function startCluster(options: ClusterOptions): Promise<Cluster> {
@@ -172,9 +166,10 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     }
     const name = options.databaseName ?? (embedded ? "portal_cluster" : `${databaseName(serverUrl)}_cluster`);
     const databaseUrl = await recreateDatabase(withDatabase(serverUrl, "postgres"), name);
-    // Migrations once, before any instance starts (the "migrate" step of a deployment).
+    // Once, before any instance starts: the one-shot "migrate" step of a deployment (npm run db:migrate).
     const { applied } = await applyMigrations(databaseUrl, { log: () => {} });
-    log(`Database ${name}: ${applied.length} migration(s) applied.`);
+    await installJobsSchema(databaseUrl);
+    log(`Database ${name}: ${applied.length} migration(s) applied, job schema installed.`);
     if (options.seed ?? true) await seedDemoData(databaseUrl, log);
 
     const s3Directory = path.join(dataDir, "s3");
@@ -297,10 +292,10 @@ async function stopProcess(member: Managed): Promise<void> {
   clearTimeout(timer);
 }
 
-/** /api/ready when the portal has it (database, migrations, storage, job schema), else /login answering 200. */
+/** Until /api/ready answers 200 (database, migrations, storage and job schema all reachable), as a load balancer would. */
 async function waitUntilReady(instance: WebInstance, member: Managed, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  let probe = "/api/ready";
+  const probe = "/api/ready";
   for (;;) {
     if (instance.exited) throw new Error(`${instance.name} exited while starting:\n${tail(instance.logFile)}`);
     const status = await fetch(`${instance.url}${probe}`, { redirect: "manual", signal: AbortSignal.timeout(5_000) }).then(
@@ -308,7 +303,6 @@ async function waitUntilReady(instance: WebInstance, member: Managed, timeoutMs:
       () => 0,
     );
     if (status === 200) return;
-    if (status === 404 && probe === "/api/ready") probe = "/login";
     if (Date.now() > deadline) {
       member.expectedExit = true;
       throw new Error(`${instance.name} was not ready on ${instance.url}${probe} within ${timeoutMs / 1000} s (last status ${status}):\n${tail(instance.logFile)}`);
