@@ -3,9 +3,12 @@ import { type IncomingMessage, type Server, type ServerResponse, createServer } 
 
 // A fake Resend (POST /emails, bearer key, Idempotency-Key) on 127.0.0.1 for the cluster: every process
 // gets an API key of its own, so the record tells which process sent each email. GET /__sent hands the
-// record to tests in other processes (Playwright's workers), which cannot see this one's memory.
+// record to tests in other processes (Playwright's workers), which cannot see this one's memory, and
+// POST /__refuse {sender, count} makes that process's next sends fail as a Resend outage would (HTTP 503).
 
 export interface SentEmail {
+  /** False for a send refused on purpose (POST /__refuse): the provider answered 503 and sent nothing. */
+  accepted: boolean;
   /** The name the sending process's API key was issued to ("web-a", "worker-1", …), or "unknown". */
   sender: string;
   to: string[];
@@ -29,6 +32,7 @@ const keyPrefix = "re_cluster_";
 export async function startEmailSink(options: { port: number; host?: string }): Promise<EmailSink> {
   const sent: SentEmail[] = [];
   const idsByKey = new Map<string, string>();
+  const refusals = new Map<string, number>();
   const server: Server = createServer((request, response) => {
     void handle(request, response).catch((error: unknown) => reply(response, 500, { statusCode: 500, name: "internal_server_error", message: String(error) }));
   });
@@ -36,22 +40,32 @@ export async function startEmailSink(options: { port: number; host?: string }): 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const body = await readBody(request);
     if (request.method === "GET" && request.url === "/__sent") return reply(response, 200, sent);
+    if (request.method === "POST" && request.url === "/__refuse") {
+      const { sender, count } = JSON.parse(body) as { sender: string; count: number };
+      refusals.set(sender, count);
+      return reply(response, 200, { ok: true });
+    }
     if (request.method !== "POST" || request.url !== "/emails") return reply(response, 404, { statusCode: 404, name: "not_found", message: "Not found" });
     const auth = /^Bearer (\S+)$/.exec(request.headers.authorization ?? "")?.[1];
     if (!auth?.startsWith(keyPrefix)) return reply(response, 401, { statusCode: 401, name: "missing_api_key", message: "Missing API key" });
     const payload = JSON.parse(body || "{}") as { to?: string[] | string; subject?: string; from?: string };
     if (!payload.to || !payload.from || !payload.subject) return reply(response, 422, { statusCode: 422, name: "validation_error", message: "to, from and subject are required" });
     const idempotencyKey = (request.headers["idempotency-key"] as string | undefined) ?? null;
+    const sender = auth.slice(keyPrefix.length);
+    const refuse = (refusals.get(sender) ?? 0) > 0;
+    if (refuse) refusals.set(sender, refusals.get(sender)! - 1);
     const id = (idempotencyKey && idsByKey.get(idempotencyKey)) || randomUUID();
-    if (idempotencyKey) idsByKey.set(idempotencyKey, id);
+    if (idempotencyKey && !refuse) idsByKey.set(idempotencyKey, id);
     sent.push({
-      sender: auth.slice(keyPrefix.length),
+      accepted: !refuse,
+      sender,
       to: Array.isArray(payload.to) ? payload.to : [payload.to],
       subject: payload.subject,
       idempotencyKey,
       id,
       at: new Date().toISOString(),
     });
+    if (refuse) return reply(response, 503, { statusCode: 503, name: "service_unavailable", message: "Refused on purpose by the test" });
     reply(response, 200, { id });
   }
 
@@ -70,6 +84,12 @@ export async function startEmailSink(options: { port: number; host?: string }): 
         server.closeAllConnections();
       }),
   };
+}
+
+/** Makes the next `count` sends by `sender` fail with HTTP 503 (from any process). */
+export async function refuseSends(sinkUrl: string, sender: string, count: number): Promise<void> {
+  const response = await fetch(`${sinkUrl}/__refuse`, { method: "POST", body: JSON.stringify({ sender, count }) });
+  if (!response.ok) throw new Error(`email sink answered HTTP ${response.status}`);
 }
 
 /** Reads the sink's record over HTTP (from a test process other than the one that started the sink). */
