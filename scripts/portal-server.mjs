@@ -23,11 +23,12 @@ const { values: args } = parseArgs({
 const port = Number(args.port);
 const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
-// Inside Next's standalone output (the container image: this file is copied to web/scripts/) there is no
-// next.config.js: the build's own config is in required-server-files.json, passed the way Next's generated
-// standalone server.js passes it.
+// A production server runs on the config the build was made with (.next/required-server-files.json), passed
+// the way Next's standalone server.js passes it: inside the standalone output (the container image, this
+// file copied to web/scripts/) there is no next.config.js, and beside one Next would otherwise warn that
+// "next start" does not suit `output: "standalone"`.
 const standaloneFiles = path.join(dir, ".next", "required-server-files.json");
-if (!args.dev && !existsSync(path.join(dir, "next.config.js")) && existsSync(standaloneFiles)) {
+if (!args.dev && existsSync(standaloneFiles)) {
   process.env.__NEXT_PRIVATE_STANDALONE_CONFIG ??= JSON.stringify(JSON.parse(readFileSync(standaloneFiles, "utf8")).config);
 }
 

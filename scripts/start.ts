@@ -74,7 +74,7 @@ async function main(): Promise<void> {
       log("Production build is up to date.");
     } else {
       log("Building the portal (next build)…");
-      const status = runProductionBuild({ env: childEnv });
+      const status = runProductionBuild({ env: childEnv, hash });
       if (status !== 0) {
         await stopDatabase();
         throw new Error(`next build failed with exit code ${status}`);

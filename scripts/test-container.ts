@@ -21,8 +21,9 @@ const IMAGE = "localhost/carely-portal:test";
 const ADMIN_URL = process.env.CONTAINER_TEST_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const DATABASE = process.env.CONTAINER_TEST_DATABASE ?? (process.env.CI ? `container_${Date.now()}_${process.pid}` : "pow_container");
 const CA_BUNDLE = "/etc/ssl/certs/ca-certificates.crt";
-// rootful podman here runs containers with runc; builds and runs share the host's network (no bridge set up).
-const RUN_FLAGS = ["--runtime", "runc", "--network", "host"];
+// Rootful podman here runs containers with runc, on the host's network (no bridge set up), with limits this
+// sandbox lets a container set (podman's defaults are above its own).
+const RUN_FLAGS = ["--runtime", "runc", "--network", "host", "--ulimit", "nproc=1024:1024", "--ulimit", "nofile=1024:1024"];
 const READY_TIMEOUT_MS = 120_000;
 
 const log = (line: string) => console.log(`[container] ${line}`);
@@ -76,7 +77,7 @@ function ensureBaseImage(): string {
 
 function buildImage(): void {
   const registry = spawnSync("npm", ["config", "get", "registry"], { encoding: "utf8" }).stdout.trim() || "https://registry.npmjs.org/";
-  const args = ["build", ...RUN_FLAGS, "--ulimit", "nproc=1024:1024", "--ulimit", "nofile=1024:1024"];
+  const args = ["build", ...RUN_FLAGS];
   // Docker format: OCI images drop HEALTHCHECK.
   args.push("--format", "docker", "--build-arg", `BASE_IMAGE=${BASE_IMAGE}`, "--build-arg", `NPM_REGISTRY=${registry}`);
   // The CA bundle as a build secret: mounted for npm's RUN steps only, never a layer of the image.

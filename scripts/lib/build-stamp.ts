@@ -49,8 +49,8 @@ export function writeBuildStamp(hash: string): void {
  * `next build` with NODE_ENV=production, then the stamp of the inputs it was built from. The hash is taken
  * before the build, so a source edited during it makes the next start build again. Returns the exit code.
  */
-export function runProductionBuild(options: { env: NodeJS.ProcessEnv }): number {
-  const hash = buildInputsHash();
+export function runProductionBuild(options: { env: NodeJS.ProcessEnv; hash?: string }): number {
+  const hash = options.hash ?? buildInputsHash();
   const nextBin = path.join(REPO_ROOT, "node_modules", "next", "dist", "bin", "next");
   const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: REPO_ROOT, env: { ...options.env, NODE_ENV: "production" }, stdio: "inherit" });
   if (build.status !== 0) return build.status ?? 1;

@@ -108,12 +108,13 @@ interface Managed {
 
 /** Builds the production bundle once (next build) unless .next was built from the same sources. */
 export function ensureProductionBuild(log: (line: string) => void = () => {}): void {
-  if (isBuildFresh(buildInputsHash())) {
+  const hash = buildInputsHash();
+  if (isBuildFresh(hash)) {
     log("Production build is up to date.");
     return;
   }
   log("Building the portal (next build)…");
-  const status = runProductionBuild({ env: { ...passedThrough(), NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" } });
+  const status = runProductionBuild({ hash, env: { ...passedThrough(), NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" } });
   if (status !== 0) throw new Error(`next build failed with exit code ${status}`);
 }
 

@@ -2,7 +2,6 @@ import "server-only";
 import PgBoss from "pg-boss";
 import { now } from "@/server/clock";
 import { JOBS, JOB_TIME_ZONE, type JobDefinition } from "./job-registry";
-
 import { JOBS_SCHEMA } from "./jobs-schema";
 
 export { JOBS_SCHEMA };
