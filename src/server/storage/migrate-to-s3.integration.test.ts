@@ -47,7 +47,7 @@ function useS3() {
   resetEnvCache();
 }
 
-describe("npm run storage:migrate", () => {
+describe("npm run storage:migrate", { timeout: 60_000 }, () => {
   it("copies every local file the database names into S3, byte for byte, and skips them when run again", async () => {
     const keys = await localImages(3);
     // An erased image names no file: nothing to copy.

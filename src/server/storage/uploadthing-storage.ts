@@ -80,7 +80,8 @@ export class UploadThingStorage implements ObjectStorage {
     const length = Number(response.headers.get("content-length"));
     return {
       body: response.body,
-      size: Number.isSafeInteger(length) && length >= 0 && response.headers.has("content-length") ? length : null,
+      // A compressed transfer's length is not the bytes the body yields.
+      size: response.headers.has("content-length") && !response.headers.has("content-encoding") && Number.isSafeInteger(length) && length >= 0 ? length : null,
       contentType: response.headers.get("content-type")?.split(";")[0]?.trim() || "application/octet-stream",
     };
   }

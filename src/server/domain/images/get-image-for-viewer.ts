@@ -30,9 +30,10 @@ const NOT_FOUND_MESSAGE = "Изображение не найдено.";
 const SERVABLE_TYPE = /^image\/(?:webp|jpeg|png|avif)$/;
 
 /**
- * An image for the person asking (its ETag, and its bytes on demand). Shoppers see their own images (ownership is part of the query,
- * not a check after it) and prize pictures; moderators, staff and administrators see every image. Anything
- * else is "not found", so nobody learns that another shopper's image exists.
+ * An image for the person asking: its ETag, and its bytes on demand. Shoppers see their own images
+ * (ownership is part of the query, not a check after it) and prize pictures; moderators, staff and
+ * administrators see every image. Anything else is "not found", so nobody learns that another shopper's
+ * image exists.
  */
 export async function getImageForViewer(actor: Actor, input: z.input<typeof getImageForViewerInput>): Promise<ImageForViewer> {
   const parsed = getImageForViewerInput.safeParse(input);

@@ -58,7 +58,8 @@ async function shopperWithImages() {
   return { requestId, shopper, keys };
 }
 
-describe("images in S3-compatible storage", () => {
+// Each test files a real request (image processing and QR decoding): slow on a busy machine.
+describe("images in S3-compatible storage", { timeout: 90_000 }, () => {
   it("uploads through the portal's storage and serves the owner a stream with the same bytes", async () => {
     expect(objectStorage().name).toBe("s3");
     const { shopper, keys } = await shopperWithImages();
