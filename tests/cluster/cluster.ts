@@ -231,6 +231,8 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     }
 
     await Promise.all(web.map((instance, index) => waitUntilReady(instance, managed[index]!, options.readyTimeoutMs ?? 120_000)));
+    const deadWorker = workers.find((worker) => worker.exited);
+    if (deadWorker) throw new Error(`${deadWorker.name} exited while starting:\n${tail(deadWorker.logFile)}`);
     log(`Ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s: ${web.map((instance) => instance.url).join(", ")}, ${workerCount} worker(s); logs in ${path.relative(REPO_ROOT, dataDir)}/`);
 
     return {
