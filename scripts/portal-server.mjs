@@ -1,7 +1,9 @@
 // The portal's HTTP server: Next.js behind a thin Node server of our own, for one reason — Next keeps a
 // client's X-Forwarded-For as sent and drops the socket address, so per-IP limits could be dodged with a
 // new header per request. Here every request carries the TCP peer's address in x-portal-peer-address,
-// written over anything the client sent (read by src/server/http/client-ip.ts with TRUST_PROXY).
+// written over anything the client sent (read by src/server/http/client-ip.ts with TRUST_PROXY). It also
+// gives every request its id (X-Request-Id from a trusted proxy, or a new one; echoed on the response and
+// on every log line of the request) and times page requests for /api/metrics.
 // Plain JavaScript, so the production server loads without a TypeScript loader.
 //
 //   node scripts/portal-server.mjs [--dev] [--port 3000] [--hostname 0.0.0.0]
@@ -11,6 +13,10 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import next from "next";
+import { portalLogger, requestContext } from "../src/server/observability/log-core.mjs";
+import { httpRequestDuration } from "../src/server/observability/metrics-core.mjs";
+import { INTERNAL_REQUEST_ID_HEADER, REQUEST_ID_HEADER, requestIdFor, trustedHopsFromEnv } from "../src/server/observability/request-id.mjs";
+import { pageRouteNamer } from "./lib/page-route-names.mjs";
 
 const PEER_ADDRESS_HEADER = "x-portal-peer-address";
 const { values: args } = parseArgs({
@@ -22,6 +28,9 @@ const { values: args } = parseArgs({
 });
 const port = Number(args.port);
 const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+const logger = portalLogger();
+const trustedHops = trustedHopsFromEnv();
 
 // A production server runs on the config the build was made with (.next/required-server-files.json), passed
 // the way Next's standalone server.js passes it: inside the standalone output (the container image, this
@@ -35,10 +44,22 @@ if (!args.dev && existsSync(standaloneFiles)) {
 const app = next({ dev: args.dev, dir, port, hostname: "localhost" });
 await app.prepare();
 const handle = app.getRequestHandler();
+const pageName = pageRouteNamer(path.join(dir, ".next"));
+const durations = httpRequestDuration();
 
 const server = createServer((request, response) => {
+  const startedAt = performance.now();
   request.headers[PEER_ADDRESS_HEADER] = request.socket.remoteAddress ?? "";
-  void handle(request, response);
+  const requestId = requestIdFor(request.headers[REQUEST_ID_HEADER], trustedHops);
+  request.headers[INTERNAL_REQUEST_ID_HEADER] = requestId;
+  response.setHeader("X-Request-Id", requestId);
+  const route = pageName(request.url, request.headers);
+  if (route !== null) {
+    response.once("finish", () => {
+      durations.observe({ kind: "page", route, method: request.method ?? "GET", status: String(response.statusCode) }, (performance.now() - startedAt) / 1000);
+    });
+  }
+  requestContext.run({ requestId }, () => void handle(request, response));
 });
 // Slightly above a typical load balancer's 60 s idle timeout, so the balancer closes idle connections first.
 server.keepAliveTimeout = 65_000;
@@ -52,14 +73,14 @@ if (args.dev) {
 }
 
 server.listen(port, args.hostname, () => {
-  console.log(`[portal] ▲ Next.js ${args.dev ? "dev server" : "production server"} listening on port ${port}`);
+  logger.info({ event: "portal.listening", port, dev: args.dev }, `▲ Next.js ${args.dev ? "dev server" : "production server"} listening on port ${port}`);
 });
 
 let stopping = false;
 function stop(signal) {
   if (stopping) return;
   stopping = true;
-  console.log(`[portal] ${signal}: finishing requests in flight…`);
+  logger.info({ event: "portal.stopping", signal }, `${signal}: finishing requests in flight…`);
   // Requests in flight finish; idle keep-alive connections close at once; a stuck one has 10 s.
   server.close(() => void app.close().finally(() => process.exit(0)));
   server.closeIdleConnections();

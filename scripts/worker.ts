@@ -1,6 +1,6 @@
 // `npm run worker`: the background job runner as its own process (the outbox sweep, the staff digests,
-// forfeiture), for deployments whose web instances run with JOBS_DISABLED=1. `npm start` runs this same
-// file beside the web app. Needs DATABASE_URL, with the migrations applied (`npm run db:migrate`).
+// forfeiture, the online receipt checks), for deployments whose web instances run with JOBS_DISABLED=1.
+// `npm start` runs this same file beside the web app. Needs DATABASE_URL, with the migrations applied (`npm run db:migrate`).
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { refuseUnsafeProduction } from "../src/server/config/production-check.ts";
@@ -14,7 +14,8 @@ refuseUnsafeProduction(process.env, "[jobs]");
 
 // Imported only now: the server code imports `server-only`, which resolves through the hook registered above.
 const { runWorker } = await import("../src/server/jobs/worker.ts");
+const { logger } = await import("../src/server/observability/logger.ts");
 await runWorker().catch((error: unknown) => {
-  console.error("[jobs] failed to start:", error instanceof Error ? error.message : error);
+  logger.fatal({ event: "jobs.start-failed", err: error }, "jobs: failed to start");
   process.exit(1);
 });

@@ -81,11 +81,12 @@ export function toFailure(error: unknown): { failure: Extract<ActionResult, { ok
   return { failure: { ok: false, code: "INTERNAL", message: GENERIC_ERROR_MESSAGE }, unexpected: true };
 }
 
-/** For callers outside the action and route wrappers (next-auth's authorize): the failure, logging the unexpected. */
-export function toActionError(error: unknown, context: string): Extract<ActionResult, { ok: false }> {
-  const { failure, unexpected } = toFailure(error);
-  if (unexpected) console.error(`[${context}] unexpected error`, error);
-  return failure;
+/**
+ * For callers outside the action and route wrappers: the failure an error maps to. Not logged here (this
+ * module is shared with the browser, the logger is not): a caller logs what toFailure calls unexpected.
+ */
+export function toActionError(error: unknown): Extract<ActionResult, { ok: false }> {
+  return toFailure(error).failure;
 }
 
 /** Russian plural: pluralRu(3, ["минута", "минуты", "минут"]). */

@@ -2,8 +2,21 @@ import path from "node:path";
 import type { Browser, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { DEMO, asStaffMember, signInShopper } from "./helpers";
+import { holdReceiptChecks, releaseReceiptChecks } from "./support/receipt-check-fake";
 
 const FIXTURES = path.resolve(import.meta.dirname, "..", "..", "..", "shared", "fixtures");
+
+/** SCREENSHOTS_DIR=…: the page at phone (390×844) and desktop width, for a person to look at. */
+async function screenshotIfAsked(page: Page, name: string): Promise<void> {
+  const dir = process.env.SCREENSHOTS_DIR;
+  if (!dir) return;
+  const desktop = page.viewportSize();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: path.join(dir, `${name}-phone.png`), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.screenshot({ path: path.join(dir, `${name}-desktop.png`), fullPage: true });
+  if (desktop) await page.setViewportSize(desktop);
+}
 
 const asModerator = (browser: Browser, run: (page: Page) => Promise<void>) => asStaffMember(browser, DEMO.moderator, /\/moderation$/, run);
 
@@ -22,6 +35,27 @@ test("file → approve review, reject receipt with a template → shopper re-sen
   await asModerator(browser, async (moderator) => {
     await moderator.goto(`/moderation/requests/${requestId}`);
     await expect(moderator.getByTestId("claim-banner")).toContainText("закреплена за вами");
+
+    // npm start's job worker checks the receipt online after filing (the fake proverkacheka.com confirms
+    // it); the page shows the answer once it is in, and a moderator may ask again.
+    const check = moderator.getByTestId("moderation-part-receipt").getByTestId("receipt-check");
+    await expect(check).toContainText("Проверка чека: подтверждён сервисом", { timeout: 30_000 });
+    await expect(check).toContainText("ИНН 7701234567");
+    await holdReceiptChecks();
+    try {
+      await check.getByRole("button", { name: "Проверить снова" }).click();
+      // Queued: "проверяется" while the service has not answered, and no second re-check meanwhile.
+      await expect(check).toContainText("Проверка чека: проверяется");
+      await expect(check.getByRole("button", { name: "Проверить снова" })).toHaveCount(0);
+      await screenshotIfAsked(moderator, "moderation-receipt-checking");
+    } finally {
+      await releaseReceiptChecks();
+    }
+    // The page re-reads itself while checking: the answer appears without a reload.
+    await expect(check).toContainText("Проверка чека: подтверждён сервисом", { timeout: 20_000 });
+    await expect(check.getByRole("button", { name: "Проверить снова" })).toBeVisible();
+    await screenshotIfAsked(moderator, "moderation-receipt-confirmed");
+
     await moderator.getByTestId("decision-review").getByRole("button", { name: /Одобрить/ }).click();
     await expect(moderator.getByTestId("decision-review")).toHaveCount(0);
     const receiptPanel = moderator.getByTestId("decision-receipt");

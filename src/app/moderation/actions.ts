@@ -5,7 +5,9 @@ import { AREA_ROLES } from "@/server/auth/session";
 import { claimRequest, claimRequestInput } from "@/server/domain/moderation/claim-request";
 import { type DecisionOutcome, decideRequestPart, decideRequestPartInput } from "@/server/domain/moderation/decide-request-part";
 import { findNextRequest, findNextRequestInput } from "@/server/domain/moderation/find-next-request";
+import { recheckReceipt, recheckReceiptInput } from "@/server/domain/receipt-checks/recheck-receipt";
 import { defineAction } from "@/server/http/define-action";
+import { perActorLimit } from "@/server/http/edge-limits";
 import { deliverEmailAfterResponse } from "@/server/messaging/deliver-after-response";
 
 export const claimRequestAction = defineAction({
@@ -39,4 +41,17 @@ export const nextRequestAction = defineAction({
   roles: AREA_ROLES.moderation,
   input: findNextRequestInput,
   run: async ({ actor, input }) => ({ id: await findNextRequest(actor, input) }),
+});
+
+export const recheckReceiptAction = defineAction({
+  name: "recheck-receipt",
+  roles: AREA_ROLES.moderation,
+  input: recheckReceiptInput,
+  // Each re-check is a paid call to the receipt-check service.
+  limits: [perActorLimit("recheck-receipt", 20, 10 * 60)],
+  run: async ({ actor, input }) => {
+    const outcome = await recheckReceipt(actor, input);
+    revalidatePath(`/moderation/requests/${outcome.requestId}`);
+    return outcome;
+  },
 });

@@ -2,11 +2,12 @@ import "server-only";
 import type { NextAuthOptions, User } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { now } from "@/server/clock";
-import { toActionError } from "@/server/errors";
+import { toFailure } from "@/server/errors";
 import { revokeSession } from "@/server/domain/auth/revoke-session";
 import { signInStaff, signInStaffInput } from "@/server/domain/auth/sign-in-staff";
 import { verifySignInCode, verifySignInCodeInput } from "@/server/domain/auth/verify-sign-in-code";
 import { clientIpFromHeaders, ipRateLimitKey } from "@/server/http/client-ip";
+import { logger } from "@/server/observability/logger";
 import { deviceHash, deviceIdFromCookieHeader, ensureDeviceId } from "./device-cookie";
 import { authSecret } from "./secret";
 import { SESSION_MAX_AGE_SECONDS, claimsOfToken, newSessionClaims } from "./session-claims";
@@ -19,8 +20,10 @@ async function authorizeSafely(context: string, run: () => Promise<User>): Promi
   try {
     return await run();
   } catch (error) {
-    // Expected errors (and invalid input) carry their Russian message; toActionError logs the rest.
-    throw new Error(toActionError(error, `auth:${context}`).message);
+    // Expected errors (and invalid input) carry their Russian message; the rest are logged in full.
+    const { failure, unexpected } = toFailure(error);
+    if (unexpected) logger.error({ event: "auth.unexpected", context, err: error }, `auth:${context} unexpected error`);
+    throw new Error(failure.message);
   }
 }
 

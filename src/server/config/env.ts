@@ -40,6 +40,11 @@ const envSchema = z.object({
     .transform((value) => (value === "" ? 0 : Number(value)))
     .default(0),
 
+  /** pino's level (src/server/observability/logger.ts): info by default. */
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+  /** The bearer token /api/metrics asks for; the endpoint answers 404 while it is unset. */
+  METRICS_TOKEN: optionalString.pipe(z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional()),
+
   // CAPTCHA (Yandex SmartCaptcha) once an IP, a phone or an email crosses a threshold; never without the key.
   SMARTCAPTCHA_SERVER_KEY: optionalString,
   SMARTCAPTCHA_BASE_URL: z.string().url().default("https://smartcaptcha.yandexcloud.net"),

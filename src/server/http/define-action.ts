@@ -4,7 +4,7 @@ import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import type { Actor } from "@/server/auth/session";
 import type { ActionResult } from "@/server/errors";
-import { type Access, type CallContext, type EdgeLimit, applyLimits, failureOf, ipFrom, logCall, resolveActor } from "./edge-call";
+import { type Access, type CallContext, type EdgeLimit, applyLimits, failureOf, ipFrom, logCall, resolveActor, startCall, withRequestIdOf } from "./edge-call";
 
 export interface ActionSpec<A extends Access, S extends z.ZodType, T> {
   /** Kebab-case name for the log line. */
@@ -28,22 +28,25 @@ const ACTION_MARK = Symbol.for("carely.defineAction");
  */
 export function defineAction<A extends Access, S extends z.ZodType, T>(spec: ActionSpec<A, S, T>): (input: z.input<S>) => Promise<ActionResult<T>> {
   const action = async (raw: z.input<S>): Promise<ActionResult<T>> => {
-    const startedAt = performance.now();
-    let actor: Actor | null = null;
-    try {
-      const resolved = await resolveActor(spec.roles);
-      actor = resolved;
-      const input = spec.input.parse(raw) as z.output<S>;
-      const call: CallContext<A, z.output<S>> = { actor: resolved, input, ip: ipFrom(await headers()) };
-      await applyLimits(spec.limits, call);
-      const data = await spec.run(call);
-      logCall("action", spec.name, startedAt, actor, { ok: true });
-      return { ok: true, data };
-    } catch (error) {
-      // redirect(), notFound() and the like are Next's control flow, not failures.
-      unstable_rethrow(error);
-      return failureOf("action", spec.name, startedAt, actor, error);
-    }
+    const requestHeaders = await headers();
+    return withRequestIdOf(requestHeaders, async () => {
+      const started = startCall("action", spec.name, "POST");
+      let actor: Actor | null = null;
+      try {
+        const resolved = await resolveActor(spec.roles);
+        actor = resolved;
+        const input = spec.input.parse(raw) as z.output<S>;
+        const call: CallContext<A, z.output<S>> = { actor: resolved, input, ip: ipFrom(requestHeaders) };
+        await applyLimits(spec.limits, call);
+        const data = await spec.run(call);
+        logCall(started, actor, { ok: true });
+        return { ok: true, data };
+      } catch (error) {
+        // redirect(), notFound() and the like are Next's control flow, not failures.
+        unstable_rethrow(error);
+        return failureOf(started, actor, error);
+      }
+    });
   };
   Object.defineProperty(action, ACTION_MARK, { value: spec.name });
   return action;

@@ -4,7 +4,7 @@ import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import type { Actor } from "@/server/auth/session";
 import { AppError } from "@/server/errors";
-import { type Access, type CallContext, type EdgeLimit, applyLimits, failureOf, ipFrom, logCall, resolveActor } from "./edge-call";
+import { type Access, type CallContext, type EdgeLimit, applyLimits, failureOf, ipFrom, logCall, resolveActor, startCall, withRequestIdOf } from "./edge-call";
 import { statusForFailure } from "./json-response";
 import { type MultipartUpload, type MultipartUploadLimits, readMultipartUpload } from "./read-multipart-upload";
 
@@ -51,31 +51,32 @@ export function defineRoute<
   Q extends z.ZodType | undefined = undefined,
   B extends MultipartUploadLimits | undefined = undefined,
 >(spec: RouteSpec<A, P, Q, B>): (request: Request, context?: RouteContext) => Promise<Response> {
-  const handler = async (request: Request, context?: RouteContext): Promise<Response> => {
-    const startedAt = performance.now();
-    let actor: Actor | null = null;
-    try {
-      const resolved = await resolveActor(spec.roles);
-      actor = resolved;
-      const params = parsePart(spec.params, (await context?.params) ?? {}, spec.malformed) as ParamsOf<P>;
-      const query = parsePart(spec.query, Object.fromEntries(new URL(request.url).searchParams), spec.malformed) as QueryOf<Q>;
-      const input = { params, query, upload: undefined } as RouteInput<P, Q, B>;
-      const call = { actor: resolved, input, ip: ipFrom(request.headers), request };
-      await applyLimits(spec.limits, call);
-      if (spec.upload) input.upload = (await readMultipartUpload(request, spec.upload)) as RouteInput<P, Q, B>["upload"];
-      const response = await spec.run(call);
-      logCall("route", spec.name, startedAt, actor, { ok: true, status: response.status });
-      return response;
-    } catch (error) {
-      unstable_rethrow(error);
-      const failure = failureOf("route", spec.name, startedAt, actor, error, (failed) => (error instanceof MalformedRequestError ? 400 : statusForFailure(failed)));
-      const headers = new Headers();
-      if (failure.retryAfterSeconds) headers.set("Retry-After", String(failure.retryAfterSeconds));
-      // A body refused part-way is still arriving: close the connection instead of reading the rest.
-      if (error instanceof AppError && error.code === "PAYLOAD_TOO_LARGE") headers.set("Connection", "close");
-      return NextResponse.json(failure, { status: error instanceof MalformedRequestError ? 400 : statusForFailure(failure), headers });
-    }
-  };
+  const handler = (request: Request, context?: RouteContext): Promise<Response> =>
+    withRequestIdOf(request.headers, async () => {
+      const started = startCall("route", spec.name, request.method);
+      let actor: Actor | null = null;
+      try {
+        const resolved = await resolveActor(spec.roles);
+        actor = resolved;
+        const params = parsePart(spec.params, (await context?.params) ?? {}, spec.malformed) as ParamsOf<P>;
+        const query = parsePart(spec.query, Object.fromEntries(new URL(request.url).searchParams), spec.malformed) as QueryOf<Q>;
+        const input = { params, query, upload: undefined } as RouteInput<P, Q, B>;
+        const call = { actor: resolved, input, ip: ipFrom(request.headers), request };
+        await applyLimits(spec.limits, call);
+        if (spec.upload) input.upload = (await readMultipartUpload(request, spec.upload)) as RouteInput<P, Q, B>["upload"];
+        const response = await spec.run(call);
+        logCall(started, actor, { ok: true, status: response.status });
+        return response;
+      } catch (error) {
+        unstable_rethrow(error);
+        const failure = failureOf(started, actor, error, (failed) => (error instanceof MalformedRequestError ? 400 : statusForFailure(failed)));
+        const headers = new Headers();
+        if (failure.retryAfterSeconds) headers.set("Retry-After", String(failure.retryAfterSeconds));
+        // A body refused part-way is still arriving: close the connection instead of reading the rest.
+        if (error instanceof AppError && error.code === "PAYLOAD_TOO_LARGE") headers.set("Connection", "close");
+        return NextResponse.json(failure, { status: error instanceof MalformedRequestError ? 400 : statusForFailure(failure), headers });
+      }
+    });
   Object.defineProperty(handler, ROUTE_MARK, { value: spec.name });
   return handler;
 }

@@ -2,10 +2,13 @@ import "server-only";
 import type { UserRole } from "@/generated/prisma/enums";
 import { type Actor, requireActorRole } from "@/server/auth/session";
 import { db } from "@/server/db/client";
-import { type ActionResult, toFailure } from "@/server/errors";
-import { logger } from "@/server/observability/logger";
+import { type ActionResult, type AppErrorCode, toFailure } from "@/server/errors";
+import { logger, withRequestId } from "@/server/observability/logger";
+import { httpRequestDuration } from "@/server/observability/metrics-core.mjs";
+import { INTERNAL_REQUEST_ID_HEADER } from "@/server/observability/request-id.mjs";
 import { type RateLimitRule, consumeRateLimit } from "@/server/rate-limit";
 import { clientIpFromHeaders, ipRateLimitKey } from "./client-ip";
+import { statusForFailure } from "./json-response";
 
 /** Every role, for what any signed-in person may call (the domain then checks ownership). */
 export const SIGNED_IN = ["CUSTOMER", "MODERATOR", "STAFF", "ADMIN"] as const satisfies readonly UserRole[];
@@ -58,37 +61,60 @@ export function ipFrom(headers: Headers): string | null {
   return clientIpFromHeaders(headers);
 }
 
-/** The one log line of a call: what, who, how it ended and how long it took. */
+/** A call in progress: what it is, for its log line and its duration series. */
+export interface EdgeCall {
+  kind: "action" | "route";
+  name: string;
+  method: string;
+  startedAt: number;
+}
+
+export function startCall(kind: EdgeCall["kind"], name: string, method: string): EdgeCall {
+  return { kind, name, method, startedAt: performance.now() };
+}
+
+/**
+ * Runs a call with its request id (set by the portal's server, scripts/portal-server.mjs) on every log
+ * line inside it, including the domain's and the adapters'.
+ */
+export function withRequestIdOf<T>(requestHeaders: Headers, run: () => Promise<T>): Promise<T> {
+  return withRequestId(requestHeaders.get(INTERNAL_REQUEST_ID_HEADER), run);
+}
+
+/**
+ * The one log line of a call (what, who, how it ended and how long it took) and its sample in
+ * portal_http_request_duration_seconds. An action's status is the one its outcome maps to (the HTTP answer
+ * of a server action is 200 whatever the result).
+ */
 export function logCall(
-  kind: "action" | "route",
-  name: string,
-  startedAt: number,
+  call: EdgeCall,
   actor: Actor | null,
   outcome: { ok: true; status?: number } | { ok: false; code: string; status?: number; error?: unknown },
 ): void {
+  const seconds = (performance.now() - call.startedAt) / 1000;
+  const status = outcome.status ?? (outcome.ok ? 200 : statusForFailure({ ok: false, code: outcome.code as AppErrorCode, message: "" }));
+  httpRequestDuration().observe({ kind: call.kind, route: call.name, method: call.method, status: String(status) }, seconds);
   const line = {
-    event: kind,
-    name,
+    event: call.kind,
+    name: call.name,
     outcome: outcome.ok ? "ok" : outcome.code,
     status: outcome.status,
-    ms: Math.round((performance.now() - startedAt) * 10) / 10,
+    ms: Math.round(seconds * 10_000) / 10,
     userId: actor?.id,
     role: actor?.role,
   };
-  if (!outcome.ok && outcome.code === "INTERNAL") logger.error({ ...line, err: outcome.error }, `${kind} ${name} failed`);
+  if (!outcome.ok && outcome.code === "INTERNAL") logger.error({ ...line, err: outcome.error }, `${call.kind} ${call.name} failed`);
   else logger.info(line);
 }
 
 /** Maps a thrown error to the failure shape and logs the call. */
 export function failureOf(
-  kind: "action" | "route",
-  name: string,
-  startedAt: number,
+  call: EdgeCall,
   actor: Actor | null,
   error: unknown,
   statusOf?: (failure: Extract<ActionResult, { ok: false }>) => number,
 ): Extract<ActionResult, { ok: false }> {
   const { failure } = toFailure(error);
-  logCall(kind, name, startedAt, actor, { ok: false, code: failure.code, status: statusOf?.(failure), error });
+  logCall(call, actor, { ok: false, code: failure.code, status: statusOf?.(failure), error });
   return failure;
 }

@@ -5,6 +5,7 @@ import { now } from "@/server/clock";
 import type { Db, Tx } from "@/server/db/client";
 import { objectStorage } from "@/server/storage";
 import type { ProcessedImage } from "./process-image";
+import { logger } from "@/server/observability/logger";
 
 export interface StoreProcessedImageInput {
   /** The uploading shopper; null for images the brand owns (prize pictures). */
@@ -62,7 +63,7 @@ export async function storeProcessedImage(client: Db | Tx, input: StoreProcessed
     });
   } catch (error) {
     await Promise.all([storageKey, thumbKey].map((key) => storage.delete(key))).catch((cleanupError: unknown) => {
-      console.error(`[store-image] could not remove the files of image ${id} after a failed insert`, cleanupError);
+      logger.error({ event: "store-image.cleanup-failed", imageId: id, err: cleanupError }, `could not remove the files of image ${id} after a failed insert`);
     });
     throw error;
   }

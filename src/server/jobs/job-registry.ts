@@ -1,9 +1,13 @@
 import "server-only";
+import { z } from "zod";
 import { sendStaffDigests } from "@/server/domain/digests/send-staff-digests";
 import { closeFiguresDays } from "@/server/domain/figures/close-figures-days";
 import { runForfeiture } from "@/server/domain/forfeiture/run-forfeiture";
 import { sendForfeitureWarnings } from "@/server/domain/forfeiture/send-forfeiture-warnings";
 import { sweepObjectDeletions } from "@/server/domain/storage/sweep-object-deletions";
+import { checkReceipt } from "@/server/domain/receipt-checks/check-receipt";
+import { RECEIPT_CHECK_MAX_ATTEMPTS, RECEIPT_CHECK_QUEUE, RECEIPT_CHECK_RETRY_DELAY_SECONDS } from "@/server/domain/receipt-checks/receipt-check-policy";
+import { sweepReceiptChecks } from "@/server/domain/receipt-checks/sweep-receipt-checks";
 import { sweepEmailOutbox } from "@/server/messaging/sweep-email-outbox";
 
 /** Every schedule is Moscow wall-clock time, the programme's time zone. */
@@ -94,5 +98,48 @@ export const JOBS: readonly JobDefinition[] = [
       if (warningsFailure) throw warningsFailure;
       return { warnings, forfeiture };
     },
+  },
+  {
+    name: "receipt-check-sweep",
+    cron: "* * * * *",
+    description: "queues again the receipt checks that lost their job (the queue was unreachable after filing, a worker died mid-check)",
+    // The next minute's run is the retry.
+    retryLimit: 0,
+    retryDelaySeconds: 0,
+    expireInMinutes: 5,
+    run: ({ at }) => sweepReceiptChecks({ at }),
+  },
+];
+
+/**
+ * A queue of work sent on demand (`enqueueJob` in job-queue.ts) rather than by a schedule: each job carries
+ * its own data. pg-boss retries a run that throws, with exponential backoff from retryDelaySeconds.
+ */
+export interface QueueDefinition<T extends object = object> {
+  name: string;
+  description: string;
+  retryLimit: number;
+  retryDelaySeconds: number;
+  expireInMinutes: number;
+  /** How often an idle worker asks for work: on-demand work is waited for by someone. */
+  pollingIntervalSeconds: number;
+  /** The work for one job; throwing asks for a retry. Returns a summary kept as the job's output. */
+  run(context: { at: Date; data: T; retryCount: number }): Promise<object | void>;
+}
+
+const receiptCheckData = z.object({ receiptId: z.number().int().positive() });
+
+/** The on-demand queues: the runner registers a worker for each (no schedule). */
+export const QUEUES: readonly QueueDefinition[] = [
+  {
+    name: RECEIPT_CHECK_QUEUE,
+    description: "checks one receipt online (proverkacheka.com) after filing or a moderator's re-check; \"try later\" answers are retried with backoff, then FAILED",
+    // One more than the attempts: a run lost to a crash still leaves the receipt its last try (the receipt row counts the attempts).
+    retryLimit: RECEIPT_CHECK_MAX_ATTEMPTS,
+    retryDelaySeconds: RECEIPT_CHECK_RETRY_DELAY_SECONDS,
+    // The service's own timeout is 15 s.
+    expireInMinutes: 2,
+    pollingIntervalSeconds: 2,
+    run: ({ data }) => checkReceipt({ receiptId: receiptCheckData.parse(data).receiptId }),
   },
 ];

@@ -49,6 +49,7 @@ describe("the job runner", () => {
       ["figures-rollup", "15 0 * * *"],
       ["staff-digest", "0 9 * * *"],
       ["forfeiture", "0 3 * * *"],
+      ["receipt-check-sweep", "* * * * *"],
     ]);
 
     // A job dropped from the registry since the last start must stop firing.
@@ -65,12 +66,16 @@ describe("the job runner", () => {
       { name: "email-outbox", cron: "* * * * *", timezone: "Europe/Moscow" },
       { name: "figures-rollup", cron: "15 0 * * *", timezone: "Europe/Moscow" },
       { name: "forfeiture", cron: "0 3 * * *", timezone: "Europe/Moscow" },
+      { name: "receipt-check-sweep", cron: "* * * * *", timezone: "Europe/Moscow" },
       { name: "staff-digest", cron: "0 9 * * *", timezone: "Europe/Moscow" },
       { name: "storage-deletions", cron: "*/5 * * * *", timezone: "Europe/Moscow" },
     ]);
     expect(await jobs.boss.getQueue("staff-digest")).toMatchObject({ policy: "stately", retryLimit: 5, retryDelay: 60, retryBackoff: true, expireInSeconds: 15 * 60 });
     expect(await jobs.boss.getQueue("email-outbox")).toMatchObject({ policy: "stately", retryLimit: 0 });
     await expect(jobs.runNow("no-such-job")).rejects.toThrow(/Unknown job "no-such-job"/);
+    // The on-demand queues: no schedule, any number of jobs waiting, retried with backoff.
+    expect(await jobs.boss.getQueue("receipt-check")).toMatchObject({ policy: "standard", retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 120 });
+    await expect(jobs.send("no-such-queue", {})).rejects.toThrow(/Unknown queue "no-such-queue"/);
   });
 
   it("works a job end to end: sent, run at the clock's time, completed with its summary", async () => {

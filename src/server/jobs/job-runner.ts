@@ -1,7 +1,8 @@
 import "server-only";
 import PgBoss from "pg-boss";
 import { now } from "@/server/clock";
-import { JOBS, JOB_TIME_ZONE, type JobDefinition } from "./job-registry";
+import { logger } from "@/server/observability/logger";
+import { JOBS, JOB_TIME_ZONE, type JobDefinition, QUEUES, type QueueDefinition } from "./job-registry";
 import { JOBS_SCHEMA } from "./jobs-schema";
 
 export { JOBS_SCHEMA };
@@ -13,6 +14,8 @@ export interface JobRunner {
   stop(): Promise<void>;
   /** Queues a run of a registered job now, besides its schedule (null when one is already waiting). */
   runNow(name: string): Promise<string | null>;
+  /** Queues a job of a registered on-demand queue with its data. */
+  send(name: string, data: object): Promise<string | null>;
   readonly boss: PgBoss;
 }
 
@@ -20,6 +23,8 @@ export interface JobRunnerOptions {
   connectionString: string;
   /** The jobs to run: the registry unless a test passes its own. */
   jobs?: readonly JobDefinition[];
+  /** The on-demand queues to work: the registry's, unless a test passes its own jobs or queues. */
+  queues?: readonly QueueDefinition[];
   /** How often an idle worker asks for work. Scheduled jobs need no more than this. */
   pollingIntervalSeconds?: number;
   /** False: the schedules are registered but never fire (tests send their jobs themselves). */
@@ -43,7 +48,9 @@ function isNothing(result: object | void): boolean {
  */
 export function createJobRunner(options: JobRunnerOptions): JobRunner {
   const jobs = options.jobs ?? JOBS;
-  const log = options.log ?? ((line: string) => console.log(`[jobs] ${line}`));
+  // A test passing its own jobs does not want the registry's queues working its database as well.
+  const queues = options.queues ?? (options.jobs ? [] : QUEUES);
+  const log = options.log ?? ((line: string) => logger.info({ event: "jobs" }, `jobs: ${line}`));
   const boss = new PgBoss({
     connectionString: options.connectionString,
     schema: JOBS_SCHEMA,
@@ -54,9 +61,36 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
   });
   // pg-boss reports trouble in its loops (a lost connection, a failed poll) as events and carries on: an
   // unhandled "error" event would kill the process instead.
-  boss.on("error", (error) => console.error("[jobs] pg-boss error:", error instanceof Error ? error.message : error));
+  boss.on("error", (error) => logger.error({ event: "jobs.pg-boss-error", err: error }, "jobs: pg-boss error"));
 
   const byName = new Map(jobs.map((job) => [job.name, job]));
+  const queueNames = new Set(queues.map((queue) => queue.name));
+
+  async function registerQueue(definition: QueueDefinition): Promise<void> {
+    const queue: PgBoss.Queue = {
+      name: definition.name,
+      // Any number waiting: each job is its own piece of work (the handlers are idempotent per item).
+      policy: "standard",
+      retryLimit: definition.retryLimit,
+      retryDelay: definition.retryDelaySeconds,
+      retryBackoff: definition.retryLimit > 0,
+      expireInSeconds: definition.expireInMinutes * 60,
+    };
+    await boss.createQueue(definition.name, queue);
+    await boss.updateQueue(definition.name, queue);
+    await boss.work<object>(definition.name, { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: options.pollingIntervalSeconds ?? definition.pollingIntervalSeconds }, async ([job]) => {
+      if (!job) return undefined;
+      const startedAt = Date.now();
+      try {
+        const result = await definition.run({ at: now(), data: job.data, retryCount: job.retryCount });
+        if (!isNothing(result)) log(`${definition.name}: done in ${Date.now() - startedAt} ms${result ? ` ${JSON.stringify(result)}` : ""}`);
+        return result ?? undefined;
+      } catch (error) {
+        logger.warn({ err: error, job: definition.name, jobId: job.id, retryCount: job.retryCount, ms: Date.now() - startedAt }, "job run failed");
+        throw error;
+      }
+    });
+  }
 
   async function register(job: JobDefinition): Promise<void> {
     const queue: PgBoss.Queue = {
@@ -79,7 +113,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
         if (!isNothing(result)) log(`${job.name}: done in ${Date.now() - startedAt} ms${result ? ` ${JSON.stringify(result)}` : ""}`);
         return result ?? undefined;
       } catch (error) {
-        console.error(`[jobs] ${job.name} failed after ${Date.now() - startedAt} ms:`, error);
+        logger.error({ event: "jobs.failed", job: job.name, ms: Date.now() - startedAt, err: error }, `jobs: ${job.name} failed`);
         throw error;
       }
     });
@@ -91,11 +125,12 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     async start() {
       await boss.start();
       for (const job of jobs) await register(job);
+      for (const queue of queues) await registerQueue(queue);
       // A job removed from the registry must stop firing (its schedule lives in the database).
       for (const schedule of await boss.getSchedules()) {
         if (!byName.has(schedule.name)) await boss.unschedule(schedule.name);
       }
-      log(`started: ${jobs.map((job) => `${job.name} (${job.cron}, ${JOB_TIME_ZONE})`).join("; ")}`);
+      log(`started: ${[...jobs.map((job) => `${job.name} (${job.cron}, ${JOB_TIME_ZONE})`), ...queues.map((queue) => `${queue.name} (on demand)`)].join("; ")}`);
     },
     async stop() {
       await boss.stop({ graceful: true, wait: true, timeout: options.stopGraceMs ?? 20_000 });
@@ -104,6 +139,10 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     async runNow(name) {
       if (!byName.has(name)) throw new Error(`Unknown job "${name}" (known: ${[...byName.keys()].join(", ")})`);
       return boss.send(name, {});
+    },
+    async send(name, data) {
+      if (!queueNames.has(name)) throw new Error(`Unknown queue "${name}" (known: ${[...queueNames].join(", ")})`);
+      return boss.send(name, data);
     },
   };
 }

@@ -3,6 +3,7 @@ import { env } from "@/server/config/env";
 import { disconnectDb } from "@/server/db/client";
 import { JOBS } from "./job-registry";
 import { createJobRunner } from "./job-runner";
+import { logger } from "@/server/observability/logger";
 
 /** Past this, a stop that hangs (a stuck query) ends the process anyway: a deploy or Ctrl+C must not wait forever. */
 const HARD_EXIT_MS = 30_000;
@@ -22,9 +23,9 @@ export async function runWorker(): Promise<void> {
   const stop = async (reason: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`[jobs] ${reason}: stopping…`);
+    logger.info({ event: "jobs.stopping", reason }, `jobs: ${reason}: stopping…`);
     setTimeout(() => {
-      console.error(`[jobs] still stopping after ${HARD_EXIT_MS / 1000} s; exiting anyway`);
+      logger.error({ event: "jobs.stop-timeout" }, `jobs: still stopping after ${HARD_EXIT_MS / 1000} s; exiting anyway`);
       process.exit(1);
     }, HARD_EXIT_MS).unref();
     try {
@@ -32,7 +33,7 @@ export async function runWorker(): Promise<void> {
       await disconnectDb();
       process.exit(0);
     } catch (error) {
-      console.error("[jobs] stopping failed:", error);
+      logger.error({ event: "jobs.stop-failed", err: error }, "jobs: stopping failed");
       process.exit(1);
     }
   };

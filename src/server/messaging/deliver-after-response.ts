@@ -1,6 +1,7 @@
 import "server-only";
 import { after } from "next/server";
 import { deliverDueEmails, deliverOutboxEmail } from "./deliver-outbox-email";
+import { logger } from "@/server/observability/logger";
 
 /**
  * Emails retried in passing after each delivery. The job runner's every-minute sweep (sweep-email-outbox)
@@ -18,7 +19,7 @@ export function deliverEmailAfterResponse(id: number): void {
       await deliverOutboxEmail(id);
       await deliverDueEmails(SWEEP_IN_PASSING);
     } catch (error) {
-      console.error(`[email] delivering #${id} after the response failed`, error);
+      logger.error({ event: "email.deliver-after-response-failed", outboxId: id, err: error }, `email: delivering #${id} after the response failed`);
     }
   });
 }

@@ -6,6 +6,7 @@ import { resetEnvCache } from "@/server/config/env";
 import { db } from "@/server/db/client";
 import { MAX_EMAIL_ATTEMPTS, deliverDueEmails, deliverOutboxEmail, emailRetryDelayMs } from "./deliver-outbox-email";
 import { queueEmail } from "./queue-email";
+import { logger } from "@/server/observability/logger";
 
 const T0 = new Date("2026-03-02T09:00:00Z");
 const minutes = (count: number) => new Date(T0.getTime() + count * 60_000);
@@ -13,7 +14,7 @@ let log: ReturnType<typeof vi.spyOn>;
 
 beforeEach(() => {
   setClock(T0);
-  log = vi.spyOn(console, "info").mockImplementation(() => {});
+  log = vi.spyOn(logger, "info");
   vi.spyOn(console, "error").mockImplementation(() => {});
 });
 afterEach(() => {
@@ -50,7 +51,7 @@ describe("email delivery from the outbox", () => {
     expect(results.filter((result) => result === "SENT")).toHaveLength(1);
     expect(results.filter((result) => result === "SKIPPED")).toHaveLength(4);
     expect(log).toHaveBeenCalledTimes(1);
-    expect(log).toHaveBeenCalledWith("[dev-outbox] email to shopper@example.test: Заявка №5: чек отклонён");
+    expect(log).toHaveBeenCalledWith({ event: "dev-outbox.email" }, "dev-outbox: email to shopper@example.test: Заявка №5: чек отклонён");
     expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "SENT", provider: "outbox", attempts: 1, sentAt: T0, nextAttemptAt: null });
     await expect(deliverOutboxEmail(row.id)).resolves.toBe("SKIPPED");
   });

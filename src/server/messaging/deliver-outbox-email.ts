@@ -1,8 +1,9 @@
 import "server-only";
-import { emailSender } from "@/server/adapters/email";
+import { EmailSendError, emailSender } from "@/server/adapters/email";
 import { now } from "@/server/clock";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db/client";
+import { logger } from "@/server/observability/logger";
 
 /** Attempts per email before it is left FAILED for good (about 4 hours of retries in all). */
 export const MAX_EMAIL_ATTEMPTS = 8;
@@ -70,8 +71,10 @@ async function send(where: Prisma.OutboxMessageWhereInput): Promise<EmailDeliver
     return "SENT";
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const retryAt = row.attempts < MAX_EMAIL_ATTEMPTS ? new Date(now().getTime() + emailRetryDelayMs(row.attempts)) : null;
-    console.error(`[email] sending #${row.id} via ${sender.name} failed (attempt ${row.attempts}): ${message}`);
+    // A refusal of the message itself (EmailSendError.permanent) is not retried.
+    const retryable = !(error instanceof EmailSendError && error.permanent);
+    const retryAt = retryable && row.attempts < MAX_EMAIL_ATTEMPTS ? new Date(now().getTime() + emailRetryDelayMs(row.attempts)) : null;
+    logger.error({ event: "email.send-failed", outboxId: row.id, provider: sender.name, attempt: row.attempts }, `email: sending #${row.id} via ${sender.name} failed (attempt ${row.attempts}): ${message}`);
     await db.outboxMessage.updateMany({ where: stillOurs, data: { status: "FAILED", lastError: message.slice(0, 2000), nextAttemptAt: retryAt } });
     return "FAILED";
   }

@@ -2,6 +2,8 @@ import "server-only";
 import { smsSender } from "@/server/adapters/sms";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
+import { logger } from "@/server/observability/logger";
+import { smsSent } from "@/server/observability/metrics";
 
 /**
  * Sends an SMS now (sign-in codes cannot wait for a queue) and records it in the outbox, whichever
@@ -19,8 +21,10 @@ export async function sendSms(to: string, text: string, template: string): Promi
       where: { id: row.id },
       data: { status: "SENT", sentAt: new Date(), providerMessageId: result.providerMessageId },
     });
+    smsSent().inc({ provider: sender.name, outcome: "sent" });
   } catch (error) {
-    console.error(`[sms] sending via ${sender.name} failed`, error);
+    smsSent().inc({ provider: sender.name, outcome: "failed" });
+    logger.error({ event: "sms.send-failed", provider: sender.name, err: error }, `sms: sending via ${sender.name} failed`);
     await db.outboxMessage.update({
       where: { id: row.id },
       data: { status: "FAILED", lastError: error instanceof Error ? error.message : String(error) },

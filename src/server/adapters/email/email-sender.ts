@@ -17,3 +17,14 @@ export interface EmailSender {
   readonly name: string;
   send(message: EmailMessage): Promise<{ providerMessageId?: string }>;
 }
+
+/** A provider's refusal. `permanent`: the message itself is refused, so sending it again cannot help. */
+export class EmailSendError extends Error {
+  readonly permanent: boolean;
+
+  constructor(message: string, options: { permanent: boolean; cause?: unknown }) {
+    super(message, { cause: options.cause });
+    this.name = "EmailSendError";
+    this.permanent = options.permanent;
+  }
+}

@@ -5,6 +5,7 @@ import { OutboxEmailSender } from "./outbox-email-sender";
 import { DEFAULT_RESEND_FROM, ResendSender } from "./resend-sender";
 
 export type { EmailMessage, EmailSender } from "./email-sender";
+export { EmailSendError } from "./email-sender";
 
 /** The configured email provider: Resend when RESEND_API_KEY is set, else the development outbox. */
 export function emailSender(): EmailSender {

@@ -71,6 +71,8 @@ describe("Resend adapter", () => {
     expect(request?.headers.authorization).toBe("Bearer re_test_key");
     expect(request?.headers["content-type"]).toContain("application/json");
     expect(request?.headers["idempotency-key"]).toBe("key-1");
+    // Sent through the official SDK.
+    expect(request?.headers["user-agent"]).toMatch(/^resend-node:/);
     expect(JSON.parse(request?.body ?? "")).toEqual({
       from: "Carely <no-reply@carely.example>",
       to: ["shopper@example.test"],
@@ -93,7 +95,11 @@ describe("Resend adapter", () => {
 
   it("reports an HTTP error without a JSON body, a reply without an id, and an unreachable API", async () => {
     const broken = await fakeResend(() => ({ status: 502, body: "Bad Gateway" }));
-    await expect(new ResendSender({ apiKey: "k", baseUrl: broken.url, from: DEFAULT_RESEND_FROM }).send(message)).rejects.toThrow(/^Resend answered HTTP 502$/);
+    // The SDK reports a non-JSON error body as its generic application_error.
+    await expect(new ResendSender({ apiKey: "k", baseUrl: broken.url, from: DEFAULT_RESEND_FROM }).send(message)).rejects.toMatchObject({
+      message: expect.stringMatching(/^Resend answered HTTP 502 application_error: /),
+      permanent: false,
+    });
 
     const odd = await fakeResend(() => ({ status: 200, body: {} }));
     await expect(new ResendSender({ apiKey: "k", baseUrl: odd.url, from: DEFAULT_RESEND_FROM }).send(message)).rejects.toThrow(/no id/);
@@ -102,6 +108,35 @@ describe("Resend adapter", () => {
     await gone.close();
     servers.splice(servers.indexOf(gone), 1);
     await expect(new ResendSender({ apiKey: "k", baseUrl: gone.url, from: DEFAULT_RESEND_FROM }).send(message)).rejects.toThrow(/Resend is unreachable/);
+  });
+
+  it("gives up after its timeout when Resend does not answer", async () => {
+    const slow = await startFakeHttpServer(async (_request, response) => {
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      json(response, 200, { id: "late" });
+    });
+    servers.push(slow);
+    const started = performance.now();
+    await expect(new ResendSender({ apiKey: "k", baseUrl: slow.url, from: DEFAULT_RESEND_FROM, timeoutMs: 200 }).send(message)).rejects.toThrow(
+      "Resend is unreachable: no answer in 1 s",
+    );
+    expect(performance.now() - started).toBeLessThan(1_200);
+  });
+
+  it("does not retry an email Resend refuses as invalid (a permanent failure)", async () => {
+    const server = await fakeResend(() => ({ status: 422, body: { statusCode: 422, name: "validation_error", message: "Invalid `to` field." } }));
+    useResend(server.url);
+    const row = await queueEmail({ recipient: "not-an-address" });
+    await expect(deliverOutboxEmail(row.id)).resolves.toBe("FAILED");
+    expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({
+      status: "FAILED",
+      attempts: 1,
+      lastError: "Resend answered HTTP 422 validation_error: Invalid `to` field.",
+      nextAttemptAt: null,
+    });
+    setClock(new Date(T0.getTime() + 24 * 60 * 60_000));
+    await expect(deliverDueEmails()).resolves.toEqual({ SENT: 0, FAILED: 0, SKIPPED: 0 });
+    expect(server.requests).toHaveLength(1);
   });
 
   it("switches on by RESEND_API_KEY alone; delivery through it stores Resend's id", async () => {

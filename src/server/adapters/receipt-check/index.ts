@@ -14,3 +14,8 @@ export function receiptChecker(): ReceiptChecker {
   }
   return new OfflineReceiptChecker();
 }
+
+/** Whether receipts are checked online (RECEIPT_CHECK_TOKEN set): only then is a check queued and a re-check offered. */
+export function onlineReceiptCheck(): boolean {
+  return Boolean(env().RECEIPT_CHECK_TOKEN);
+}

@@ -113,16 +113,17 @@ describe("proverkacheka.com adapter", () => {
   });
 
   it.each([
-    [3, /Превышено количество запросов/],
-    [4, /подождать перед повторным запросом/],
-    [5, /не смог получить данные чека/],
-    [42, /неизвестным кодом 42/],
-  ])("maps the service's error code %i to FAILED", async (code, message) => {
+    [3, true, /Превышено количество запросов/],
+    [4, true, /подождать перед повторным запросом/],
+    [5, false, /не смог получить данные чека/],
+    [42, false, /неизвестным кодом 42/],
+  ])("maps the service's error code %i to FAILED (retryable: %s)", async (code, retryable, message) => {
     silenceWarnings();
     const server = await fakeService(() => ({ status: 200, body: { code, first: 0, data: {} } }));
     const result = await new ProverkachekaChecker({ token: "t", baseUrl: server.url }).check(QR);
     expect(result.status).toBe("FAILED");
     expect(result.message).toMatch(message);
+    expect(result.retryable ?? false).toBe(retryable);
   });
 
   it("treats code 1 without the receipt's data as FAILED", async () => {
@@ -136,7 +137,7 @@ describe("proverkacheka.com adapter", () => {
     silenceWarnings();
     const server = await fakeService(() => ({ status: 500, body: "Internal Server Error" }));
     const result = await new ProverkachekaChecker({ token: "t", baseUrl: server.url }).check(QR);
-    expect(result).toMatchObject({ status: "FAILED", message: expect.stringMatching(/HTTP 500/) });
+    expect(result).toMatchObject({ status: "FAILED", message: expect.stringMatching(/HTTP 500/), retryable: true });
   });
 
   it("tells the administrator when the token is refused", async () => {
@@ -144,6 +145,7 @@ describe("proverkacheka.com adapter", () => {
     const server = await fakeService(() => ({ status: 403, body: { error: "forbidden" } }));
     const result = await new ProverkachekaChecker({ token: "t", baseUrl: server.url }).check(QR);
     expect(result).toMatchObject({ status: "FAILED", message: expect.stringMatching(/RECEIPT_CHECK_TOKEN/) });
+    expect(result.retryable).toBe(false);
   });
 
   it.each([
@@ -166,7 +168,7 @@ describe("proverkacheka.com adapter", () => {
     const started = performance.now();
     const result = await new ProverkachekaChecker({ token: "t", baseUrl: server.url, timeoutMs: 200 }).check(QR);
     expect(performance.now() - started).toBeLessThan(1_200);
-    expect(result).toMatchObject({ status: "FAILED", message: expect.stringMatching(/не ответил за 1 с/) });
+    expect(result).toMatchObject({ status: "FAILED", message: expect.stringMatching(/не ответил за 1 с/), retryable: true });
   });
 
   it("treats an unreachable service as FAILED", async () => {
@@ -175,7 +177,7 @@ describe("proverkacheka.com adapter", () => {
     await server.close();
     servers.splice(servers.indexOf(server), 1);
     const result = await new ProverkachekaChecker({ token: "t", baseUrl: server.url }).check(QR);
-    expect(result).toMatchObject({ status: "FAILED", message: expect.stringMatching(/Не удалось связаться/) });
+    expect(result).toMatchObject({ status: "FAILED", message: expect.stringMatching(/Не удалось связаться/), retryable: true });
   });
 
   it("does not call the service for an empty QR text", async () => {

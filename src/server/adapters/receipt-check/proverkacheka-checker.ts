@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { ReceiptCheckResult, ReceiptChecker } from "./receipt-checker";
+import { logger } from "@/server/observability/logger";
 
 /**
  * proverkacheka.com (https://proverkacheka.com/api): `POST /api/v1/check/get` with form fields `token` and
@@ -16,14 +17,14 @@ const DEFAULT_TIMEOUT_MS = 15_000;
 /** A receipt with hundreds of lines is a few hundred kilobytes; anything far beyond that is not an answer. */
 const MAX_BODY_CHARS = 5_000_000;
 
-const CODE_OUTCOMES: Record<number, { status: "NOT_FOUND" | "FAILED"; message: string }> = {
+const CODE_OUTCOMES: Record<number, { status: "NOT_FOUND" | "FAILED"; message: string; retryable?: boolean }> = {
   0: { status: "NOT_FOUND", message: "Сервис проверки чеков сообщил, что чек некорректен: чека с такими реквизитами нет." },
   2: {
     status: "NOT_FOUND",
     message: "Данные чека пока не получены: ФНС не знает такого чека или ещё не получила его от кассы. Проверку можно повторить позже.",
   },
-  3: { status: "FAILED", message: "Превышено количество запросов к сервису проверки чеков. Проверку можно повторить позже." },
-  4: { status: "FAILED", message: "Сервис проверки чеков просит подождать перед повторным запросом. Проверку можно повторить позже." },
+  3: { status: "FAILED", message: "Превышено количество запросов к сервису проверки чеков. Проверку можно повторить позже.", retryable: true },
+  4: { status: "FAILED", message: "Сервис проверки чеков просит подождать перед повторным запросом. Проверку можно повторить позже.", retryable: true },
   5: { status: "FAILED", message: "Сервис проверки чеков не смог получить данные чека." },
 };
 
@@ -70,19 +71,22 @@ export class ProverkachekaChecker implements ReceiptChecker {
       body = await response.text();
     } catch (error) {
       if (isTimeout(error)) {
-        return failed(`Сервис проверки чеков не ответил за ${Math.ceil(timeoutMs / 1000)} с. Проверку можно повторить позже.`, error);
+        return failed(`Сервис проверки чеков не ответил за ${Math.ceil(timeoutMs / 1000)} с. Проверку можно повторить позже.`, error, { retryable: true });
       }
-      return failed("Не удалось связаться с сервисом проверки чеков. Проверку можно повторить позже.", error);
+      return failed("Не удалось связаться с сервисом проверки чеков. Проверку можно повторить позже.", error, { retryable: true });
     }
 
-    if (status < 200 || status >= 300) return failed(httpErrorMessage(status), `HTTP ${status}`, { raw: trimText(body, 500) });
+    if (status < 200 || status >= 300) {
+      return failed(httpErrorMessage(status), `HTTP ${status}`, { raw: trimText(body, 500), retryable: status >= 500 || status === 429 || status === 408 });
+    }
     if (body.length > MAX_BODY_CHARS) return failed("Сервис проверки чеков прислал слишком большой ответ.", `${body.length} chars`);
 
     let payload: unknown;
     try {
       payload = JSON.parse(body);
     } catch (error) {
-      return failed("Сервис проверки чеков прислал ответ в непонятном формате.", error, { raw: trimText(body, 500) });
+      // Usually a proxy's error page in front of the service: worth another try.
+      return failed("Сервис проверки чеков прислал ответ в непонятном формате.", error, { raw: trimText(body, 500), retryable: true });
     }
     return interpretAnswer(payload);
   }
@@ -107,7 +111,7 @@ function interpretAnswer(payload: unknown): ReceiptCheckResult {
   // On failures `data` is usually the service's own explanation as a string.
   const said = typeof data === "string" && data.trim() !== "" ? ` Ответ сервиса: «${trimText(data.trim(), 200)}».` : "";
   if (outcome.status === "FAILED") logFailure(`code ${code}`);
-  return { status: outcome.status, message: outcome.message + said, raw };
+  return { status: outcome.status, message: outcome.message + said, raw, ...(outcome.retryable && { retryable: true }) };
 }
 
 function receiptFields(receipt: z.infer<typeof receiptSchema>): Omit<ReceiptCheckResult, "status"> {
@@ -141,14 +145,14 @@ function httpErrorMessage(status: number): string {
   return `Сервис проверки чеков ответил ошибкой HTTP ${status}. Проверку можно повторить позже.`;
 }
 
-function failed(message: string, detail: unknown, extra: { raw?: unknown } = {}): ReceiptCheckResult {
+function failed(message: string, detail: unknown, extra: { raw?: unknown; retryable?: boolean } = {}): ReceiptCheckResult {
   logFailure(detail);
   return { status: "FAILED", message, ...extra };
 }
 
 function logFailure(detail: unknown): void {
   const text = detail instanceof Error ? `${detail.name}: ${detail.message}` : String(detail);
-  console.warn(`[receipt-check] proverkacheka.com check failed: ${text}`);
+  logger.warn({ event: "receipt-check.proverkacheka-failed" }, `receipt-check: proverkacheka.com check failed: ${text}`);
 }
 
 function isTimeout(error: unknown): boolean {

@@ -13,6 +13,11 @@ export interface ReceiptCheckResult {
   message?: string;
   /** The service's JSON, trimmed of anything huge (the rendered HTML receipt), for the moderator. */
   raw?: unknown;
+  /**
+   * FAILED only: the service said "try later" (too many requests, wait, HTTP 5xx/429, a timeout, no
+   * connection), so the receipt-check job tries again with backoff instead of settling on FAILED.
+   */
+  retryable?: boolean;
 }
 
 /** Checks a fiscal receipt's QR text online. Implementations never throw for service problems. */

@@ -9,7 +9,7 @@ import { updateContactEmail, updateContactEmailInput } from "./update-contact-em
 function validationOf(email: unknown) {
   const parsed = updateContactEmailInput.safeParse({ email });
   if (parsed.success) return null;
-  return toActionError(parsed.error, "test");
+  return toActionError(parsed.error);
 }
 
 describe("the shopper's contact email", () => {

@@ -53,7 +53,7 @@ const failure = (promise: Promise<unknown>) => rejectionOf(promise, AppError);
 function refusalOf(schema: { safeParse: (value: unknown) => { success: boolean; error?: unknown } }, value: unknown) {
   const parsed = schema.safeParse(value);
   expect(parsed.success).toBe(false);
-  return toActionError(parsed.error, "test");
+  return toActionError(parsed.error);
 }
 
 const physicalForm = { title: "Набор для ухода", description: "Три средства", partnerName: "Carely", kind: "PHYSICAL", pointsPrice: "1 500", stock: "12", isActive: true, sortOrder: "" };

@@ -5,6 +5,7 @@ import { pluralRu } from "@/server/errors";
 import { getProgrammeSettings } from "@/server/settings/programme-settings";
 import { dueClockBound } from "./forfeiture-date";
 import { clockIsoSql, forfeitAtSql, utc } from "./forfeiture-sql";
+import { logger } from "@/server/observability/logger";
 
 /**
  * Users per batch, by id range. Each batch is one statement in its own short transaction: row locks last
@@ -102,7 +103,7 @@ export async function runForfeiture({ at, idsPerBatch = IDS_PER_BATCH }: { at: D
           throw new Error(`forfeiture batch ${from}–${to - 1} would leave a balance unequal to its ledger (${JSON.stringify(row, (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value))}); rolled back`);
         }
         if (row.due !== row.written) {
-          console.warn(`[forfeiture] ${row.due - row.written} due shopper(s) in ${from}–${to - 1} already have a forfeiture entry for their current clock; left untouched`);
+          logger.warn({ event: "forfeiture.already-written", shoppers: row.due - row.written, from, to: to - 1 }, `forfeiture: ${row.due - row.written} due shopper(s) in ${from}–${to - 1} already have a forfeiture entry for their current clock; left untouched`);
         }
         return row;
       },

@@ -9,6 +9,7 @@ import { portalUrl } from "@/server/http/portal-url";
 import { getProgrammeSettings } from "@/server/settings/programme-settings";
 import { DAY_MS, dueClockBound } from "./forfeiture-date";
 import { forfeitAtSql, utc } from "./forfeiture-sql";
+import { logger } from "@/server/observability/logger";
 
 /**
  * Shoppers per batch: one query picks them, their emails are rendered (outside any transaction), and one
@@ -163,7 +164,7 @@ async function renderEmails(candidates: Candidate[], months: number, rendered: R
     if (!email) {
       email = renderForfeitureWarningEmail({ points: candidate.points, forfeitAt: candidate.forfeitAt, daysBefore: candidate.daysBefore, months, prizesUrl, cabinetUrl }).catch(
         (error: unknown) => {
-          console.error(`[email] rendering the forfeiture warning (${key}) failed`, error);
+          logger.error({ event: "email.render-failed", key, err: error }, `email: rendering the forfeiture warning (${key}) failed`);
           return null;
         },
       );

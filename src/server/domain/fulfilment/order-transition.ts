@@ -7,6 +7,7 @@ import { portalUrl } from "@/server/http/portal-url";
 import { queueEmail } from "@/server/messaging/queue-email";
 import { ORDER_STATUS_TEMPLATE, type OrderStatusChange, renderOrderStatusEmail } from "@emails/order-status-changed";
 import type { RenderedEmail } from "@emails/render-email";
+import { logger } from "@/server/observability/logger";
 
 /** Who fulfils orders: brand staff, and administrators who see every staff area. */
 export const FULFILMENT_ROLES: readonly UserRole[] = ["STAFF", "ADMIN"];
@@ -83,7 +84,7 @@ export async function renderOrderEmail(order: OrderForTransition, change: OrderS
     });
   } catch (error) {
     if (options.throwOnFailure) throw error;
-    console.error(`[email] rendering the ${change.status} email for order ${order.id} failed`, error);
+    logger.error({ event: "email.render-failed", orderId: order.id, err: error }, `email: rendering the ${change.status} email for order ${order.id} failed`);
     return null;
   }
 }

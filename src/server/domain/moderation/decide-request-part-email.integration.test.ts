@@ -9,6 +9,7 @@ import { resubmitRequestPart } from "@/server/domain/requests/resubmit-request-p
 import { uploadRequestImage } from "@/server/domain/requests/upload-request-image";
 import { deliverOutboxEmail } from "@/server/messaging/deliver-outbox-email";
 import { decideRequestPart } from "./decide-request-part";
+import { logger } from "@/server/observability/logger";
 
 const T0 = new Date("2026-03-02T09:00:00Z");
 
@@ -118,7 +119,7 @@ describe("request decision emails", () => {
   });
 
   it("delivers the queued email through the development outbox once the decision is committed", async () => {
-    const log = vi.spyOn(console, "info").mockImplementation(() => {});
+    const log = vi.spyOn(logger, "info");
     const { requestId, shopper } = await fileTestRequest({ receipt: null });
     await giveEmail(shopper, "shopper@example.test");
     const moderator = await createModerator();
@@ -128,6 +129,6 @@ describe("request decision emails", () => {
 
     await expect(deliverOutboxEmail(id!)).resolves.toBe("SENT");
     expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: id! } })).toMatchObject({ status: "SENT", provider: "outbox", attempts: 1, sentAt: T0 });
-    expect(log).toHaveBeenCalledWith(`[dev-outbox] email to shopper@example.test: Заявка №${requestId}: отзыв одобрен, +500 баллов`);
+    expect(log).toHaveBeenCalledWith({ event: "dev-outbox.email" }, `dev-outbox: email to shopper@example.test: Заявка №${requestId}: отзыв одобрен, +500 баллов`);
   });
 });

@@ -1,4 +1,5 @@
 import "server-only";
+import { onlineReceiptCheck } from "@/server/adapters/receipt-check";
 import type { Actor } from "@/server/auth/session";
 import { db } from "@/server/db/client";
 import { currentAttemptOf } from "@/server/domain/requests/current-attempt";
@@ -33,7 +34,24 @@ export async function getRequestForModeration(_actor: Actor, requestId: number) 
           receipts: {
             orderBy: { attempt: "desc" },
             take: 1,
-            select: { attempt: true, qrText: true, purchasedAt: true, totalKopecks: true, fiscalDriveNumber: true, fiscalDocumentNumber: true, fiscalSign: true, operationType: true, problem: true, checkStatus: true, checkResult: true },
+            select: {
+              id: true,
+              attempt: true,
+              qrText: true,
+              purchasedAt: true,
+              totalKopecks: true,
+              fiscalDriveNumber: true,
+              fiscalDocumentNumber: true,
+              fiscalSign: true,
+              fiscalKey: true,
+              operationType: true,
+              problem: true,
+              checkStatus: true,
+              checkResult: true,
+              checkAttempts: true,
+              checkNextAt: true,
+              checkedAt: true,
+            },
           },
           history: { orderBy: { decidedAt: "asc" }, select: { attempt: true, status: true, comment: true, decidedAt: true } },
         },
@@ -45,6 +63,8 @@ export async function getRequestForModeration(_actor: Actor, requestId: number) 
   const history = await db.reviewRequest.groupBy({ by: ["status"], where: { customerId: request.customerId, id: { not: request.id } }, _count: { _all: true } });
   return {
     ...request,
+    /** Receipts are checked online (RECEIPT_CHECK_TOKEN): the page offers a re-check. */
+    onlineReceiptCheck: onlineReceiptCheck(),
     parts: request.parts.map(currentAttemptOf),
     shopperHistory: Object.fromEntries(history.map((row) => [row.status, row._count._all])) as Partial<Record<string, number>>,
   };

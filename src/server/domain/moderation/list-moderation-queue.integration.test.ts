@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { restoreEnvAfterEach } from "../../../../tests/support/env";
 import { json, startFakeHttpServer } from "../../../../tests/support/fake-http-server";
 import { resetEnvCache } from "@/server/config/env";
-import { runReceiptCheck } from "@/server/domain/requests/request-parts";
+import { checkReceipt } from "@/server/domain/receipt-checks/check-receipt";
 import { resubmitRequestPart } from "@/server/domain/requests/resubmit-request-part";
 import { uploadRequestImage } from "@/server/domain/requests/upload-request-image";
 import { receiptImage } from "../../../../tests/support/fixtures";
@@ -79,8 +79,10 @@ describe("the moderation queue", () => {
       process.env.RECEIPT_CHECK_TOKEN = "token";
       process.env.RECEIPT_CHECK_BASE_URL = server.url;
       resetEnvCache();
-      const receipt = await db.receipt.findFirstOrThrow({ where: { part: { requestId: halfDone.requestId } }, select: { id: true, qrText: true } });
-      await runReceiptCheck({ id: receipt.id, qrText: receipt.qrText! });
+      const receipt = await db.receipt.findFirstOrThrow({ where: { part: { requestId: halfDone.requestId } }, select: { id: true } });
+      // Filed offline (no token then): queue it as a moderator's re-check would, and run the job's work.
+      await db.receipt.update({ where: { id: receipt.id }, data: { checkStatus: "CHECKING" } });
+      await expect(checkReceipt({ receiptId: receipt.id })).resolves.toEqual({ status: "NOT_FOUND", attempts: 1 });
     } finally {
       delete process.env.RECEIPT_CHECK_TOKEN;
       resetEnvCache();

@@ -35,7 +35,8 @@ function utc(at: Date): Prisma.Sql {
 
 // Every condition below reads only columns of review_requests_open_queue_idx, and the literal status
 // list matches its predicate, so listing and counting are index-only scans over open requests.
-const OPEN = Prisma.sql`status IN ('PENDING', 'IN_REVIEW')`;
+export const OPEN_REQUESTS = Prisma.sql`status IN ('PENDING', 'IN_REVIEW')`;
+const OPEN = OPEN_REQUESTS;
 const FLAGGED = Prisma.sql`(has_duplicate_receipt OR has_duplicate_screenshot OR has_duplicate_review_link)`;
 const FLAG_CONDITION: Record<QueueFlag, Prisma.Sql> = {
   RECEIPT: Prisma.sql`has_duplicate_receipt`,
@@ -45,14 +46,30 @@ const FLAG_CONDITION: Record<QueueFlag, Prisma.Sql> = {
 };
 
 /**
+ * The queue's due rule at `at`, as conditions on review_requests (for open requests, OPEN): overdue, past
+ * due; today, due before the end of today in Moscow; soon, due within DUE_SOON_HOURS. Today and soon
+ * overlap (a request due in an hour is both). Shared by the queue's tabs and the metrics.
+ */
+export function queueDueConditions(at: Date): { endOfToday: Date; overdue: Prisma.Sql; today: Prisma.Sql; soon: Prisma.Sql } {
+  const endOfToday = new Date(`${moscowDateKey(at)}T23:59:59.999+03:00`);
+  const soonUntil = new Date(at.getTime() + DUE_SOON_HOURS * 3_600_000);
+  return {
+    endOfToday,
+    overdue: Prisma.sql`due_at < ${utc(at)}`,
+    today: Prisma.sql`due_at >= ${utc(at)} AND due_at <= ${utc(endOfToday)}`,
+    soon: Prisma.sql`due_at >= ${utc(at)} AND due_at < ${utc(soonUntil)}`,
+  };
+}
+
+/**
  * Requests waiting for a decision, the most urgent (earliest due) first, with the count of each tab
  * under the same filters. Overdue: past due; today: due before the end of today in Moscow; soon: due
  * within DUE_SOON_HOURS; flagged: repeats an earlier request's receipt, screenshot or review link.
  */
 export async function listModerationQueue(_actor: Actor, input: z.infer<typeof moderationQueueInput>, options: { take?: number } = {}) {
   const at = now();
-  const endOfToday = new Date(`${moscowDateKey(at)}T23:59:59.999+03:00`);
-  const soonUntil = new Date(at.getTime() + DUE_SOON_HOURS * 3_600_000);
+  const due = queueDueConditions(at);
+  const { endOfToday } = due;
   const empty = { items: [], counts: { all: 0, overdue: 0, today: 0, soon: 0, flagged: 0 } satisfies QueueCounts, at, endOfToday };
 
   const filters: Prisma.Sql[] = [OPEN];
@@ -69,13 +86,7 @@ export async function listModerationQueue(_actor: Actor, input: z.infer<typeof m
       filters.push(Prisma.sql`customer_id = ${shopper.id}`);
     } else return { ...empty, searchProblem: "Введите номер заявки или телефон участника." };
   }
-  const tabCondition: Record<QueueTab, Prisma.Sql> = {
-    all: Prisma.sql`true`,
-    overdue: Prisma.sql`due_at < ${utc(at)}`,
-    today: Prisma.sql`due_at >= ${utc(at)} AND due_at <= ${utc(endOfToday)}`,
-    soon: Prisma.sql`due_at >= ${utc(at)} AND due_at < ${utc(soonUntil)}`,
-    flagged: FLAGGED,
-  };
+  const tabCondition: Record<QueueTab, Prisma.Sql> = { all: Prisma.sql`true`, overdue: due.overdue, today: due.today, soon: due.soon, flagged: FLAGGED };
   const where = Prisma.join(filters, " AND ");
 
   const [page, [counts]] = await Promise.all([

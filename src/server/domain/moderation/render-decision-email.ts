@@ -3,6 +3,7 @@ import { type RequestDecidedEmailProps, renderRequestDecidedEmail } from "@email
 import type { RenderedEmail } from "@emails/render-email";
 import { db } from "@/server/db/client";
 import { portalUrl } from "@/server/http/portal-url";
+import { logger } from "@/server/observability/logger";
 
 /**
  * The "request decided" email for a decision about to be made, rendered before its transaction so the
@@ -22,7 +23,7 @@ export async function renderDecisionEmail(decision: Omit<RequestDecidedEmailProp
       cabinetUrl: portalUrl("/cabinet"),
     });
   } catch (error) {
-    console.error(`[email] rendering the decision email for request ${decision.requestId} failed`, error);
+    logger.error({ event: "email.render-failed", requestId: decision.requestId, err: error }, `email: rendering the decision email for request ${decision.requestId} failed`);
     return null;
   }
 }

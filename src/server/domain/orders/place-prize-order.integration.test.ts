@@ -269,7 +269,7 @@ describe("placePrizeOrderInput", () => {
   const fieldErrorsOf = (input: unknown) => {
     const parsed = placePrizeOrderInput.safeParse(input);
     expect(parsed.success).toBe(false);
-    return toActionError(parsed.error, "test").fieldErrors ?? {};
+    return toActionError(parsed.error).fieldErrors ?? {};
   };
 
   it("normalises the recipient's phone to +7 and tidies the name and email", () => {
@@ -299,6 +299,6 @@ describe("placePrizeOrderInput", () => {
     expect(fieldErrorsOf({ ...base, kind: "DIGITAL", deliveryEmail: "a@b.ru", idempotencyKey: "nope" }).idempotencyKey).toMatch(/Обновите страницу/);
     const parsed = placePrizeOrderInput.safeParse({ ...base, deliveryEmail: "a@b.ru" });
     expect(parsed.success).toBe(false);
-    expect(toActionError(parsed.error, "test").message).toMatch(/Обновите страницу/);
+    expect(toActionError(parsed.error).message).toMatch(/Обновите страницу/);
   });
 });

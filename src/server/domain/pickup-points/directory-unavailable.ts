@@ -2,6 +2,7 @@ import "server-only";
 import type { Carrier } from "@/generated/prisma/enums";
 import { isPickupPointLookupError } from "@/server/adapters/pickup-points";
 import { AppError } from "@/server/errors";
+import { logger } from "@/server/observability/logger";
 
 const CARRIER_NAMES: Record<Carrier, string> = { CDEK: "СДЭК", RUSSIAN_POST: "Почты России" };
 
@@ -11,7 +12,7 @@ const CARRIER_NAMES: Record<Carrier, string> = { CDEK: "СДЭК", RUSSIAN_POST:
  */
 export function directoryUnavailable(carrier: Carrier, error: unknown): AppError {
   if (!isPickupPointLookupError(error)) throw error;
-  console.warn(`[pickup-points] ${error.failure}: ${error.message}`, error.cause ?? "");
+  logger.warn({ event: "pickup-points.unavailable", carrier, failure: error.failure, err: error.cause }, `pickup-points: ${error.failure}: ${error.message}`);
   return new AppError(
     "UNAVAILABLE",
     `Справочник пунктов выдачи ${CARRIER_NAMES[carrier]} сейчас не отвечает. Попробуйте ещё раз через минуту.`,

@@ -9,7 +9,8 @@ import { db } from "@/server/db/client";
 import { AppError, pluralRu } from "@/server/errors";
 import { getProgrammeSettings } from "@/server/settings/programme-settings";
 import { assessReceipt } from "./assess-receipt";
-import { attachImages, loadUnattachedImages, recordReceipt, runReceiptCheck } from "./request-parts";
+import { attachImages, loadUnattachedImages, recordReceipt } from "./request-parts";
+import { queueReceiptCheck } from "@/server/domain/receipt-checks/queue-receipt-check";
 import { recordDuplicateFlags } from "./detect-duplicates";
 
 export const fileRequestInput = z.object({
@@ -58,7 +59,7 @@ export async function fileRequest(actor: Actor, input: z.infer<typeof fileReques
   }
 
   const dueAt = await dueAfterBusinessDays(at, settings.moderationBusinessDays);
-  let receiptToCheck: { id: number; qrText: string } | undefined;
+  let receiptToCheck: { id: number } | undefined;
   try {
     const id = await db.$transaction(async (tx) => {
       const screenshots = await loadUnattachedImages(tx, actor.id, screenshotIds, "REVIEW_SCREENSHOT");
@@ -90,7 +91,7 @@ export async function fileRequest(actor: Actor, input: z.infer<typeof fileReques
         await attachImages(tx, actor.id, [receiptImage.id], receiptPart.id, 1);
         const receipt = await recordReceipt(tx, { partId: receiptPart.id, attempt: 1, image: receiptImage, assessment });
         fiscalKey = receipt.fiscalKey;
-        if (receipt.checkable) receiptToCheck = { id: receipt.id, qrText: receiptImage.qrText! };
+        if (receipt.checkable) receiptToCheck = { id: receipt.id };
       }
 
       await recordDuplicateFlags(tx, {
@@ -101,7 +102,7 @@ export async function fileRequest(actor: Actor, input: z.infer<typeof fileReques
       });
       return request.id;
     });
-    if (receiptToCheck) await runReceiptCheck(receiptToCheck);
+    if (receiptToCheck) await queueReceiptCheck(receiptToCheck.id);
     return { id, created: true };
   } catch (error) {
     // The same form submitted twice at once: the other submit won the idempotency key.

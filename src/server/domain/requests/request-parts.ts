@@ -1,8 +1,8 @@
 import "server-only";
 import type { ImageKind } from "@/generated/prisma/enums";
-import { receiptChecker } from "@/server/adapters/receipt-check";
+import { onlineReceiptCheck } from "@/server/adapters/receipt-check";
+import { now } from "@/server/clock";
 import type { Db, Tx } from "@/server/db/client";
-import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import type { ReceiptAssessment } from "./assess-receipt";
 
@@ -43,9 +43,10 @@ export async function attachImages(tx: Tx, ownerId: number, ids: string[], partI
 export async function recordReceipt(
   tx: Tx,
   input: { partId: number; attempt: number; image: UnattachedImage; assessment: Exclude<ReceiptAssessment, { verdict: "REFUSED" }> },
-): Promise<{ id: number; fiscalKey: string | null; checkable: boolean }> {
+): Promise<{ id: number; fiscalKey: string | null; /** Marked CHECKING: queue its check once committed. */ checkable: boolean }> {
   const { assessment } = input;
   const fiscal = assessment.verdict === "FISCAL" ? assessment : null;
+  const checkable = fiscal !== null && onlineReceiptCheck();
   const receipt = await tx.receipt.create({
     data: {
       partId: input.partId,
@@ -60,35 +61,11 @@ export async function recordReceipt(
       totalKopecks: fiscal?.fields.totalKopecks,
       fiscalKey: fiscal?.key ?? null,
       problem: assessment.verdict === "UNREADABLE" ? "QR-код не распознан" : null,
+      // Marked in the filing transaction: the durable record of the online check the worker owes (see
+      // src/server/domain/receipt-checks). Offline, nothing is queued: the answer would be NOT_CHECKED anyway.
+      ...(checkable && { checkStatus: "CHECKING" as const, checkNextAt: now() }),
     },
     select: { id: true },
   });
-  return { id: receipt.id, fiscalKey: fiscal?.key ?? null, checkable: fiscal !== null };
-}
-
-/**
- * Asks the receipt-check service (when configured) about a receipt and stores its answer for the
- * moderator. Runs after the request is committed: a slow or failing service never blocks filing.
- */
-export async function runReceiptCheck(receipt: { id: number; qrText: string }): Promise<void> {
-  const checker = receiptChecker();
-  try {
-    const result = await checker.check(receipt.qrText);
-    if (result.status === "NOT_CHECKED") return;
-    const failed = result.status === "NOT_FOUND" || result.status === "FAILED";
-    await db.$transaction([
-      db.receipt.update({
-        where: { id: receipt.id },
-        data: { checkStatus: result.status, checkResult: JSON.parse(JSON.stringify(result)), checkedAt: new Date() },
-      }),
-      // The queue's "receipt check failed" filter reads the request's own column; only the part's
-      // current receipt speaks for it (an older attempt's late answer does not).
-      db.$executeRaw`
-        UPDATE review_requests r SET receipt_check_failed = ${failed}
-          FROM receipts c JOIN request_parts p ON p.id = c.part_id AND p.attempt = c.attempt
-         WHERE c.id = ${receipt.id} AND r.id = p.request_id`,
-    ]);
-  } catch (error) {
-    console.error(`[receipt-check] ${checker.name} failed for receipt ${receipt.id}`, error);
-  }
+  return { id: receipt.id, fiscalKey: fiscal?.key ?? null, checkable };
 }

@@ -8,7 +8,8 @@ import { AppError, pluralRu } from "@/server/errors";
 import { getProgrammeSettings } from "@/server/settings/programme-settings";
 import { assessReceipt } from "./assess-receipt";
 import { recordDuplicateFlags } from "./detect-duplicates";
-import { attachImages, loadUnattachedImages, recordReceipt, runReceiptCheck } from "./request-parts";
+import { attachImages, loadUnattachedImages, recordReceipt } from "./request-parts";
+import { queueReceiptCheck } from "@/server/domain/receipt-checks/queue-receipt-check";
 import { deriveRequestStatus } from "./request-status";
 
 export const resubmitRequestPartInput = z.object({
@@ -48,7 +49,7 @@ export async function resubmitRequestPart(actor: Actor, input: z.infer<typeof re
   if (assessment?.verdict === "REFUSED") throw new AppError("VALIDATION", assessment.message, { fieldErrors: { receipt: assessment.message } });
 
   const dueAt = await dueAfterBusinessDays(at, settings.moderationBusinessDays);
-  let receiptToCheck: { id: number; qrText: string } | undefined;
+  let receiptToCheck: { id: number } | undefined;
   const attempt = part.attempt + 1;
   await db.$transaction(async (tx) => {
     // Conditional on the status read above: two re-submits at once cannot both reopen the part.
@@ -63,7 +64,7 @@ export async function resubmitRequestPart(actor: Actor, input: z.infer<typeof re
     if (assessment) {
       const receipt = await recordReceipt(tx, { partId: part.id, attempt, image: images[0]!, assessment });
       fiscalKey = receipt.fiscalKey;
-      if (receipt.checkable) receiptToCheck = { id: receipt.id, qrText: images[0]!.qrText! };
+      if (receipt.checkable) receiptToCheck = { id: receipt.id };
     }
     await recordDuplicateFlags(tx, {
       requestId: input.requestId,
@@ -78,6 +79,6 @@ export async function resubmitRequestPart(actor: Actor, input: z.infer<typeof re
       data: { status: deriveRequestStatus(parts), dueAt, decidedAt: null, ...(input.partKind === "RECEIPT" && { receiptCheckFailed: false }) },
     });
   });
-  if (receiptToCheck) await runReceiptCheck(receiptToCheck);
+  if (receiptToCheck) await queueReceiptCheck(receiptToCheck.id);
   return { requestId: input.requestId, attempt };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { qrDecodeDuration } from "@/server/observability/metrics";
 import { DEFAULT_TIMEOUT_MS, QrDecoderPool, type QrDecodeResult } from "./qr-decoder-pool";
 
 export type { QrDecodeResult };
@@ -22,7 +23,23 @@ function pool(): QrDecoderPool {
  * every code read, so a non-fiscal one can be explained to the shopper.
  */
 export async function decodeReceiptQr(image: Buffer, options: { timeoutMs?: number } = {}): Promise<QrDecodeResult> {
-  return pool().decode(image, { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS });
+  const startedAt = performance.now();
+  const seconds = () => (performance.now() - startedAt) / 1000;
+  try {
+    const result = await pool().decode(image, { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS });
+    qrDecodeDuration().observe({ outcome: decodeOutcome(result) }, seconds());
+    return result;
+  } catch (error) {
+    qrDecodeDuration().observe({ outcome: "error" }, seconds());
+    throw error;
+  }
+}
+
+function decodeOutcome(result: QrDecodeResult): string {
+  if (result.unreadableImage) return "unreadable";
+  if (result.fiscalText) return "fiscal";
+  if (result.timedOut) return "timed_out";
+  return result.texts.length > 0 ? "other_code" : "none";
 }
 
 /**

@@ -5,6 +5,7 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { parseFiscalQr } from "@/server/receipts/fiscal-qr";
+import { portalLogger } from "@/server/observability/log-core.mjs";
 
 export interface QrDecodeResult {
   /** Every QR text found, in the order found. */
@@ -216,7 +217,7 @@ export class QrDecoderPool {
 
   private finish(job: Job, reply: WorkerReply, timedOut: boolean): void {
     clearTimeout(job.timer);
-    if (reply.failed) console.error("[receipt-qr] decoding failed", reply.failed);
+    if (reply.failed) portalLogger().error({ event: "receipt-qr.failed", detail: reply.failed }, "receipt-qr: decoding failed");
     const texts = reply.texts ?? [];
     const fiscalText = texts.find((text) => parseFiscalQr(text).ok) ?? null;
     const result: QrDecodeResult = {

@@ -12,6 +12,7 @@ import { getRequestForModeration } from "@/server/domain/moderation/get-request-
 import { listRejectionTemplates } from "@/server/domain/moderation/list-rejection-templates";
 import { loadByIdOrNotFound } from "@/server/http/load-or-not-found";
 import { ClaimBanner, DecisionPanel, ModerationShortcuts, ReviewableImage } from "./moderation-controls";
+import { ReceiptCheckSummary } from "./receipt-check-summary";
 
 export const metadata: Metadata = { title: "Решение по заявке" };
 
@@ -81,7 +82,7 @@ export default async function ModerationRequestPage({ params }: { params: Promis
             </div>
           </div>
           {part.receipt && (
-            <div className="rounded-xl bg-canvas p-3 text-sm">
+            <div className="space-y-1 rounded-xl bg-canvas p-3 text-sm">
               {part.receipt.purchasedAt && part.receipt.totalKopecks !== null ? (
                 <p>
                   Чек: {formatDateTime(part.receipt.purchasedAt)}, {formatRoubles(part.receipt.totalKopecks)} · ФН {part.receipt.fiscalDriveNumber}, ФД {part.receipt.fiscalDocumentNumber}, ФП{" "}
@@ -90,9 +91,7 @@ export default async function ModerationRequestPage({ params }: { params: Promis
               ) : (
                 <p className="text-amber-800">{part.receipt.problem ?? "QR-код не распознан"}: проверьте фото вручную.</p>
               )}
-              <p className="text-muted">
-                Проверка чека: {part.receipt.checkStatus === "CONFIRMED" ? "подтверждён сервисом" : part.receipt.checkStatus === "NOT_FOUND" ? "не найден сервисом" : part.receipt.checkStatus === "FAILED" ? "сервис не ответил" : "не выполнялась"}
-              </p>
+              <ReceiptCheckSummary receipt={part.receipt} online={request.onlineReceiptCheck} />
             </div>
           )}
           {part.comment && <p className="text-sm text-muted">Комментарий: {part.comment}</p>}
