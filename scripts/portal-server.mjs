@@ -88,3 +88,6 @@ function stop(signal) {
 }
 process.on("SIGINT", () => stop("SIGINT"));
 process.on("SIGTERM", () => stop("SIGTERM"));
+// Started with an IPC channel (the cluster harness, tests/cluster/cluster.ts): it closes when the parent
+// dies however it dies (even kill -9), and this server must not outlive it as an orphan.
+if (process.connected) process.once("disconnect", () => stop("parent exited"));
