@@ -14,6 +14,8 @@ import { REPO_ROOT } from "./lib.ts";
 export interface LoadCluster {
   webUrls: string[];
   databaseUrl: string;
+  /** The processes to account CPU time to (bench/load-cpu.ts). */
+  processes: { name: string; pid: number }[];
   stop(): Promise<void>;
 }
 
@@ -47,6 +49,7 @@ export async function startLoadCluster(options: {
     CHECKPOINT_DISABLE: "1",
   };
   const children: ChildProcess[] = [];
+  const processes: { name: string; pid: number }[] = [];
   const spawnChild = (label: string, args: string[], env: NodeJS.ProcessEnv) => {
     const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
     // What reaches the bench's output, each line naming its process: stderr, and the JSON log lines of stdout
@@ -59,6 +62,7 @@ export async function startLoadCluster(options: {
     child.stdout?.on("data", forward(true));
     child.stderr?.on("data", forward(false));
     children.push(child);
+    if (child.pid) processes.push({ name: label, pid: child.pid });
     return child;
   };
 
@@ -104,5 +108,5 @@ export async function startLoadCluster(options: {
     throw error;
   }
   log(`cluster up: ${webUrls.join(", ")} and one worker`);
-  return { webUrls, databaseUrl, stop };
+  return { webUrls, databaseUrl, processes, stop };
 }
