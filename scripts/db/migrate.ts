@@ -1,6 +1,10 @@
-/** `npm run db:migrate`: applies pending prisma/migrations to DATABASE_URL (like `prisma migrate deploy`). */
+/**
+ * `npm run db:migrate`: applies pending prisma/migrations to DATABASE_URL (like `prisma migrate deploy`),
+ * then creates or updates pg-boss's job schema. The one-shot migrate step of a deployment (README "Deploying").
+ */
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { installJobsSchema } from "../lib/jobs-schema.ts";
 import { applyMigrations, REPO_ROOT } from "../lib/migrations.ts";
 
 // Like scripts/start.ts: a local .env may hold DATABASE_URL / MIGRATION_DEV_DATABASE_URL.
@@ -18,6 +22,8 @@ async function main(): Promise<number> {
       ? "No pending migrations: the database is up to date."
       : `Applied ${applied.length} migration(s).`,
   );
+  await installJobsSchema(databaseUrl);
+  console.log("Job schema (pg-boss) is in place.");
   return 0;
 }
 

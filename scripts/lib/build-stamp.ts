@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -42,4 +43,17 @@ export function isBuildFresh(hash: string): boolean {
 
 export function writeBuildStamp(hash: string): void {
   writeFileSync(STAMP_FILE, `${hash}\n`);
+}
+
+/**
+ * `next build` with NODE_ENV=production, then the stamp of the inputs it was built from. The hash is taken
+ * before the build, so a source edited during it makes the next start build again. Returns the exit code.
+ */
+export function runProductionBuild(options: { env: NodeJS.ProcessEnv }): number {
+  const hash = buildInputsHash();
+  const nextBin = path.join(REPO_ROOT, "node_modules", "next", "dist", "bin", "next");
+  const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: REPO_ROOT, env: { ...options.env, NODE_ENV: "production" }, stdio: "inherit" });
+  if (build.status !== 0) return build.status ?? 1;
+  writeBuildStamp(hash);
+  return 0;
 }

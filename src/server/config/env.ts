@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { portalInstancesSchema } from "./production-check";
 
 /**
  * Every environment variable the portal reads, validated once. Each external service switches on by its
@@ -19,8 +20,15 @@ const envSchema = z.object({
   NEXTAUTH_SECRET: optionalString,
   /** The portal's public URL, for links in emails (npm start sets it; http://localhost:3000 otherwise). */
   NEXTAUTH_URL: optionalString,
-  /** Local demo mode: the development outbox page stays available in a production build. */
+  /** Local demo mode: the development outbox page stays available in a production build (refused in a declared production). */
   PORTAL_DEMO: optionalString,
+  /**
+   * How many web instances the deployment runs (default 1). Only checked at start-up
+   * (src/server/config/production-check.ts): more than one needs shared storage (S3_BUCKET or UPLOADTHING_TOKEN).
+   */
+  PORTAL_INSTANCES: portalInstancesSchema,
+  /** "1": a local run of the production build (scripts/start.ts sets it), exempt from the production check. */
+  PORTAL_LOCAL_RUN: optionalString,
   /**
    * How many reverse proxies in front of the portal append to X-Forwarded-For (src/server/http/client-ip.ts).
    * 0, the default: the TCP peer is the client and X-Forwarded-For is ignored.

@@ -3,11 +3,9 @@ import PgBoss from "pg-boss";
 import { now } from "@/server/clock";
 import { JOBS, JOB_TIME_ZONE, type JobDefinition } from "./job-registry";
 
-/**
- * pg-boss keeps its queues, jobs and schedules in this schema of the portal's database, creating and
- * migrating it itself on start. Prisma's migrations and their drift check only look at `public`.
- */
-export const JOBS_SCHEMA = "pgboss";
+import { JOBS_SCHEMA } from "./jobs-schema";
+
+export { JOBS_SCHEMA };
 
 export interface JobRunner {
   /** Creates the schema if needed, then registers every job's queue, worker and schedule. */

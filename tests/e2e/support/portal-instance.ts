@@ -27,6 +27,8 @@ export async function startPortalInstance(port: number, env: Record<string, stri
       NEXTAUTH_SECRET: E2E_NEXTAUTH_SECRET,
       NEXTAUTH_URL: `http://localhost:${port}`,
       PORTAL_DEMO: "1",
+      // A local run of the production build (the demo outbox is on): exempt from the production check.
+      PORTAL_LOCAL_RUN: "1",
       NEXT_TELEMETRY_DISABLED: "1",
       LOG_LEVEL: "warn",
       ...env,

@@ -1,0 +1,6 @@
+/**
+ * pg-boss keeps its queues, jobs and schedules in this schema of the portal's database, creating and
+ * migrating it itself on start. Prisma's migrations and their drift check only look at `public`.
+ * Its own file so that the readiness probe can name it without loading pg-boss and the job registry.
+ */
+export const JOBS_SCHEMA = "pgboss";

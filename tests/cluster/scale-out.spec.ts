@@ -1,0 +1,236 @@
+import { readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import type { Browser, Page } from "@playwright/test";
+import pg from "pg";
+import { expect, test } from "../e2e/fixtures";
+import { DEMO, randomPhone, signInStaff } from "../e2e/helpers";
+import { clusterInfo } from "./cluster-info";
+import { fetchSentEmails } from "./email-sink";
+
+// Proof of scale-out: two web instances from the production build (A and B) on one PostgreSQL and one
+// object store, with one job worker. A load balancer may send any request to any instance, so the journey
+// moves between them on purpose, then kills B with SIGKILL mid-step and finishes on A.
+//
+// Sessions cross instances the way they would behind a balancer: cookies belong to the host, not the port,
+// so one browser context carries the same session to localhost:A and localhost:B.
+
+const FIXTURES = path.resolve(import.meta.dirname, "..", "..", "..", "shared", "fixtures");
+const review = (name: string) => path.join(FIXTURES, "reviews", name);
+const receipt = (name: string) => path.join(FIXTURES, "receipts", name);
+const BROWSER_CONTEXT = { locale: "ru-RU", timezoneId: "Europe/Moscow" } as const;
+
+const cluster = clusterInfo();
+const [A, B] = cluster.webUrls as [string, string];
+const db = new pg.Pool({ connectionString: cluster.databaseUrl, max: 2 });
+test.afterAll(() => db.end());
+
+/** The newest sign-in code for a phone, read from the outbox table: production instances have no /dev/outbox. */
+async function smsCode(e164: string): Promise<string> {
+  let code: string | undefined;
+  await expect
+    .poll(async () => {
+      const { rows } = await db.query<{ text: string }>("SELECT text FROM outbox_messages WHERE channel = 'SMS' AND recipient = $1 ORDER BY id DESC LIMIT 1", [e164]);
+      code = /\b(\d{6})\b/.exec(rows[0]?.text ?? "")?.[1];
+      return code;
+    }, { message: `a sign-in code for ${e164}`, timeout: 15_000 })
+    .toBeTruthy();
+  return code!;
+}
+
+async function signInShopperOn(page: Page, base: string): Promise<string> {
+  const phone = randomPhone();
+  await page.goto(`${base}/login`);
+  await page.getByRole("textbox", { name: "Номер телефона" }).fill(phone.typed);
+  await page.getByRole("checkbox").check();
+  await page.getByRole("button", { name: "Получить код" }).click();
+  await expect(page.getByText("Мы отправили SMS с кодом")).toBeVisible();
+  await page.getByLabel("Код из SMS").fill(await smsCode(phone.e164));
+  await page.getByRole("button", { name: "Войти" }).click();
+  await expect(page).toHaveURL(`${base}/cabinet`);
+  return phone.e164;
+}
+
+/** A staff member working on one instance, in a browser context of their own. */
+async function asStaffOn(browser: Browser, base: string, account: { email: string; password: string }, home: RegExp, run: (page: Page) => Promise<void>): Promise<void> {
+  const context = await browser.newContext({ ...BROWSER_CONTEXT, baseURL: base });
+  const page = await context.newPage();
+  try {
+    await signInStaff(page, account);
+    await expect(page).toHaveURL(home);
+    await run(page);
+  } finally {
+    await context.close();
+  }
+}
+
+/** Every image on the page has loaded and decoded (not a broken-image placeholder). */
+async function expectImagesShown(page: Page, scope: string, count: number): Promise<void> {
+  const images = page.getByTestId(scope).locator("img");
+  await expect(images).toHaveCount(count);
+  await expect
+    .poll(() => images.evaluateAll((elements) => elements.filter((element) => (element as HTMLImageElement).complete && (element as HTMLImageElement).naturalWidth > 0).length), {
+      message: `decoded images in ${scope}`,
+    })
+    .toBe(count);
+}
+
+async function fillRequestForm(page: Page, base: string, screenshots: string[], receiptPhoto: string | null): Promise<void> {
+  await page.goto(`${base}/cabinet/requests/new`);
+  await page.getByLabel("Продукт").selectOption({ label: "Сыворотка с витамином C 15%" });
+  await page.getByLabel("Ссылка на отзыв").fill(`https://irecommend.ru/content/cluster-${Date.now()}-${Math.random().toString(36).slice(2)}`);
+  await page.getByTestId("screenshots-input").setInputFiles(screenshots);
+  await expect(page.getByTestId("screenshots").locator('[data-status="done"]')).toHaveCount(screenshots.length);
+  if (receiptPhoto) {
+    await page.getByTestId("receipt-input").setInputFiles(receiptPhoto);
+    await expect(page.getByTestId("receipt-verdict")).toContainText("Чек распознан");
+  }
+}
+
+function filesUnder(directory: string): string[] {
+  try {
+    return readdirSync(directory, { recursive: true, encoding: "utf8" }).filter((entry) => statSync(path.join(directory, entry)).isFile());
+  } catch {
+    return [];
+  }
+}
+
+test("two web instances and one worker: sign in on A, file on B, approve on A, order on B, one email; B killed mid-step, A finishes with nothing lost", async ({ browser }) => {
+  const shopper = await browser.newContext(BROWSER_CONTEXT);
+  const page = await shopper.newPage();
+  const email = `cluster-${Date.now()}@example.ru`;
+  let phone = "";
+  let requestId = 0;
+  let orderId = 0;
+
+  await test.step("the shopper signs in on A", async () => {
+    phone = await signInShopperOn(page, A);
+  });
+
+  await test.step("on B, with A's session, the shopper uploads two screenshots and a receipt photo and files", async () => {
+    await fillRequestForm(page, B, [review("review-01-irecommend.png"), review("review-02-irecommend-dark.jpg")], receipt("photo-013.jpg"));
+    await expect(page).toHaveURL(`${B}/cabinet/requests/new`);
+    await page.getByRole("button", { name: "Отправить заявку" }).click();
+    await expect(page).toHaveURL(new RegExp(`^${B}/cabinet/requests/\\d+$`));
+    requestId = Number(page.url().split("/").pop());
+    await expect(page.getByTestId("request-status")).toHaveText("Ожидает проверки");
+    await expectImagesShown(page, "part-review", 2);
+    if (cluster.storage.kind === "s3") {
+      // Through the bucket, not an instance's own disk.
+      expect(filesUnder(cluster.storage.directory).length, "objects in the S3 server's directory").toBeGreaterThanOrEqual(3);
+      for (const name of ["web-a", "web-b"]) expect(filesUnder(path.join(cluster.dataDir, `uploads-${name}`)), `files on ${name}'s local disk`).toEqual([]);
+    }
+  });
+
+  await test.step("a moderator on A sees the images uploaded through B and approves both parts", async () => {
+    await asStaffOn(browser, A, DEMO.moderator, /\/moderation$/, async (moderator) => {
+      await moderator.goto(`/moderation/requests/${requestId}`);
+      await expectImagesShown(moderator, "moderation-part-review", 2);
+      await expectImagesShown(moderator, "moderation-part-receipt", 1);
+      await moderator.getByTestId("decision-receipt").getByRole("button", { name: /Одобрить/ }).click();
+      await expect(moderator.getByTestId("decision-receipt")).toHaveCount(0);
+      await moderator.getByTestId("decision-review").getByRole("button", { name: /Одобрить/ }).click();
+      await expect(moderator).not.toHaveURL(new RegExp(`/moderation/requests/${requestId}$`));
+    });
+  });
+
+  await test.step("on B the shopper has 600 points and orders a 300-point digital prize", async () => {
+    await page.goto(`${B}/cabinet`);
+    await expect(page.getByTestId("balance")).toContainText("600");
+    await page.goto(`${B}/cabinet/prizes`);
+    await page.getByTestId("prize-card").filter({ hasText: "Промокод −20%" }).click();
+    await page.getByLabel("Email для кода").fill(email);
+    await page.getByTestId("place-order").click();
+    await expect(page).toHaveURL(new RegExp(`^${B}/cabinet/orders/\\d+`));
+    orderId = Number(new URL(page.url()).pathname.split("/").pop());
+  });
+
+  await test.step("staff approve the order on A; the code is emailed exactly once", async () => {
+    await asStaffOn(browser, A, DEMO.staff, /:\d+\/staff$/, async (staff) => {
+      await staff.goto(`/staff/orders/${orderId}`);
+      await staff.getByTestId("approve-order").click();
+      await expect(staff.getByTestId("approve-order")).toHaveCount(0);
+    });
+    await expect.poll(async () => (await fetchSentEmails(cluster.emailSinkUrl)).filter((sent) => sent.to.includes(email)).length, { timeout: 20_000 }).toBe(1);
+  });
+
+  await test.step("B is killed (SIGKILL) while the shopper's upload to it is in flight", async () => {
+    await page.goto(`${B}/cabinet/requests/new`);
+    let arrived!: () => void;
+    const uploadArrived = new Promise<void>((resolve) => (arrived = resolve));
+    await page.route(`${B}/api/uploads`, async (route) => {
+      arrived();
+      // B dies with the request held; passing it on then reaches a dead server.
+      process.kill(cluster.webPids[1]!, "SIGKILL");
+      await expect.poll(() => isAlive(cluster.webPids[1]!)).toBe(false);
+      await route.continue().catch(() => {});
+    });
+    await page.getByTestId("screenshots-input").setInputFiles(review("review-03-ozon.png"));
+    await uploadArrived;
+    await expect(page.getByTestId("screenshots").locator('[data-status="failed"]')).toHaveCount(1, { timeout: 15_000 });
+    await expect.poll(() => fetch(`${B}/login`).then(() => "up", () => "down")).toBe("down");
+  });
+
+  await test.step("on A the same session works, and everything done on B is there", async () => {
+    await page.goto(`${A}/cabinet`);
+    await expect(page).toHaveURL(`${A}/cabinet`);
+    await expect(page.getByTestId("balance")).toContainText("300");
+    await page.goto(`${A}/cabinet/requests/${requestId}`);
+    await expect(page.getByTestId("request-status")).toHaveText("Одобрена");
+    await expectImagesShown(page, "part-review", 2);
+    await page.goto(`${A}/cabinet/orders/${orderId}`);
+    await expect(page.getByTestId("order-status")).toHaveAttribute("data-status", "APPROVED");
+  });
+
+  await test.step("the shopper files the next request on A", async () => {
+    await fillRequestForm(page, A, [review("review-03-ozon.png")], null);
+    await page.getByRole("button", { name: "Отправить заявку" }).click();
+    await expect(page).toHaveURL(new RegExp(`^${A}/cabinet/requests/\\d+$`));
+    await page.goto(`${A}/cabinet/requests`);
+    await expect(page.getByTestId("request-list").locator("li")).toHaveCount(2);
+  });
+
+  await test.step("the ledger balances, one order, one email, and the worker's sweep sent nothing twice", async () => {
+    const { rows: [shopperRow] } = await db.query<{ id: number; points_balance: number }>("SELECT id, points_balance FROM users WHERE phone = $1", [phone]);
+    const { rows: ledger } = await db.query<{ kind: string; amount: number; balance_after: number }>(
+      "SELECT kind, amount, balance_after FROM ledger_entries WHERE customer_id = $1 ORDER BY id",
+      [shopperRow!.id],
+    );
+    expect(ledger.map((entry) => [entry.kind, entry.amount])).toEqual(
+      expect.arrayContaining([["RECEIPT_APPROVED", 100], ["REVIEW_APPROVED", 500], ["PRIZE_ORDER", -300]]),
+    );
+    expect(ledger).toHaveLength(3);
+    expect(ledger.reduce((sum, entry) => sum + entry.amount, 0)).toBe(300);
+    expect(ledger.at(-1)!.balance_after).toBe(300);
+    expect(shopperRow!.points_balance).toBe(300);
+    const { rows: orders } = await db.query("SELECT id FROM prize_orders WHERE customer_id = $1", [shopperRow!.id]);
+    expect(orders).toHaveLength(1);
+
+    const { rows: outbox } = await db.query<{ status: string; attempts: number; sent_at: Date }>(
+      "SELECT status, attempts, sent_at FROM outbox_messages WHERE channel = 'EMAIL' AND recipient = $1",
+      [email],
+    );
+    expect(outbox.map((row) => [row.status, row.attempts])).toEqual([["SENT", 1]]);
+    // The worker sweeps the outbox every minute: wait for a sweep after the send; it must not send again.
+    await expect
+      .poll(
+        async () =>
+          (await db.query("SELECT 1 FROM pgboss.job WHERE name = 'email-outbox' AND state = 'completed' AND started_on > $1 LIMIT 1", [outbox[0]!.sent_at])).rowCount,
+        { message: "a worker sweep of the outbox after the email was sent", timeout: 75_000, intervals: [2_000] },
+      )
+      .toBe(1);
+    const sent = (await fetchSentEmails(cluster.emailSinkUrl)).filter((message) => message.to.includes(email));
+    expect(sent, "emails the provider received for the order").toHaveLength(1);
+    test.info().annotations.push({ type: "email sent by", description: sent[0]!.sender });
+  });
+
+  await shopper.close();
+});
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
