@@ -54,9 +54,24 @@ const envSchema = z.object({
   RESEND_FROM: optionalString,
   RESEND_BASE_URL: z.string().url().default("https://api.resend.com"),
 
-  // Image storage: local disk under UPLOADS_DIR (default .data/uploads) unless UPLOADTHING_TOKEN is set.
+  // Image storage: S3-compatible when S3_BUCKET is set, else UploadThing when UPLOADTHING_TOKEN is set, else
+  // local disk under UPLOADS_DIR (default .data/uploads). README "Storage" has each provider's values.
   UPLOADS_DIR: optionalString,
   UPLOADTHING_TOKEN: optionalString,
+  S3_BUCKET: optionalString,
+  /** Unset: AWS itself. Yandex: https://storage.yandexcloud.net; Selectel: https://s3.ru-1.storage.selcloud.ru. */
+  S3_ENDPOINT: z.string().trim().url("S3_ENDPOINT is a URL such as https://storage.yandexcloud.net").optional().or(z.literal("").transform(() => undefined)),
+  S3_REGION: optionalString,
+  S3_ACCESS_KEY_ID: optionalString,
+  S3_SECRET_ACCESS_KEY: optionalString,
+  /** "1"/"true": bucket in the path (MinIO, most self-hosted servers); virtual-host style otherwise. */
+  S3_FORCE_PATH_STYLE: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^(?:|0|1|true|false)$/, "S3_FORCE_PATH_STYLE is 1 or 0")
+    .transform((value) => value === "1" || value === "true")
+    .default(false),
 
   // Online receipt check (proverkacheka.com) when RECEIPT_CHECK_TOKEN is set; offline checks otherwise.
   RECEIPT_CHECK_TOKEN: optionalString,

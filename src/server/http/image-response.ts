@@ -1,12 +1,10 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import fresh from "fresh";
 
 export interface ServedImage {
-  id: string;
-  variant: "full" | "thumb";
-  bytes: Buffer;
-  contentType: string;
+  etag: string;
+  /** Called only when the bytes are sent (not for a 304). */
+  open(): Promise<{ body: ReadableStream<Uint8Array>; size: number | null; contentType: string }>;
 }
 
 /**
@@ -16,20 +14,14 @@ export interface ServedImage {
  */
 const CACHE_CONTROL = "private, no-cache";
 
-/** A strong validator of exactly these bytes as this image and variant. */
-export function imageEtag(image: Pick<ServedImage, "id" | "variant" | "bytes">): string {
-  const digest = createHash("sha256").update(image.id).update("\0").update(image.variant).update("\0").update(image.bytes).digest("base64url");
-  return `"${digest}"`;
-}
-
 /**
- * The image, or 304 Not Modified when the browser already holds these bytes (If-None-Match). Only for an
- * image the viewer was just allowed to see: the 304 says "your copy is still good" as much as the 200 does.
+ * The image, streamed from storage, or 304 Not Modified when the browser already holds it (If-None-Match).
+ * Only for an image the viewer was just allowed to see: the 304 says "your copy is still good" as much as
+ * the 200 does.
  */
-export function imageResponse(request: Request, image: ServedImage): Response {
-  const etag = imageEtag(image);
+export async function imageResponse(request: Request, image: ServedImage): Promise<Response> {
   const headers = {
-    ETag: etag,
+    ETag: image.etag,
     "Cache-Control": CACHE_CONTROL,
     // Per signed-in viewer.
     Vary: "Cookie",
@@ -39,13 +31,14 @@ export function imageResponse(request: Request, image: ServedImage): Response {
     "if-none-match": request.headers.get("if-none-match") ?? undefined,
     "cache-control": request.headers.get("cache-control") ?? undefined,
   };
-  if (fresh(conditional, { etag })) return new Response(null, { status: 304, headers });
-  return new Response(new Uint8Array(image.bytes), {
+  if (fresh(conditional, { etag: image.etag })) return new Response(null, { status: 304, headers });
+  const opened = await image.open();
+  return new Response(opened.body, {
     status: 200,
     headers: {
       ...headers,
-      "Content-Type": image.contentType,
-      "Content-Length": String(image.bytes.length),
+      "Content-Type": opened.contentType,
+      ...(opened.size === null ? {} : { "Content-Length": String(opened.size) }),
       "Content-Disposition": "inline",
     },
   });

@@ -3,6 +3,7 @@ import { sendStaffDigests } from "@/server/domain/digests/send-staff-digests";
 import { closeFiguresDays } from "@/server/domain/figures/close-figures-days";
 import { runForfeiture } from "@/server/domain/forfeiture/run-forfeiture";
 import { sendForfeitureWarnings } from "@/server/domain/forfeiture/send-forfeiture-warnings";
+import { sweepObjectDeletions } from "@/server/domain/storage/sweep-object-deletions";
 import { sweepEmailOutbox } from "@/server/messaging/sweep-email-outbox";
 
 /** Every schedule is Moscow wall-clock time, the programme's time zone. */
@@ -40,6 +41,17 @@ export const JOBS: readonly JobDefinition[] = [
     retryDelaySeconds: 0,
     expireInMinutes: 5,
     run: () => sweepEmailOutbox(),
+  },
+  {
+    name: "storage-deletions",
+    cron: "*/5 * * * *",
+    description: "retries deleting stored image files whose deletion failed (privacy deletions, removed prize pictures)",
+    // The next run is the retry: each pending deletion carries its own attempts and backoff.
+    retryLimit: 0,
+    retryDelaySeconds: 0,
+    expireInMinutes: 10,
+    runOnStart: true,
+    run: ({ at }) => sweepObjectDeletions({ at }),
   },
   {
     name: "figures-rollup",

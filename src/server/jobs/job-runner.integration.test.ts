@@ -45,6 +45,7 @@ describe("the job runner", () => {
     expect(JOB_TIME_ZONE).toBe("Europe/Moscow");
     expect(JOBS.map((job) => [job.name, job.cron])).toEqual([
       ["email-outbox", "* * * * *"],
+      ["storage-deletions", "*/5 * * * *"],
       ["figures-rollup", "15 0 * * *"],
       ["staff-digest", "0 9 * * *"],
       ["forfeiture", "0 3 * * *"],
@@ -65,6 +66,7 @@ describe("the job runner", () => {
       { name: "figures-rollup", cron: "15 0 * * *", timezone: "Europe/Moscow" },
       { name: "forfeiture", cron: "0 3 * * *", timezone: "Europe/Moscow" },
       { name: "staff-digest", cron: "0 9 * * *", timezone: "Europe/Moscow" },
+      { name: "storage-deletions", cron: "*/5 * * * *", timezone: "Europe/Moscow" },
     ]);
     expect(await jobs.boss.getQueue("staff-digest")).toMatchObject({ policy: "stately", retryLimit: 5, retryDelay: 60, retryBackoff: true, expireInSeconds: 15 * 60 });
     expect(await jobs.boss.getQueue("email-outbox")).toMatchObject({ policy: "stately", retryLimit: 0 });

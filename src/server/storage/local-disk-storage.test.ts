@@ -31,6 +31,16 @@ describe("local disk storage", () => {
     ]);
   });
 
+  it("opens an object as a stream with its size, and answers null for a missing one", async () => {
+    const bytes = Buffer.alloc(200_000, 7);
+    await storage.put("images/s/full.webp", bytes, "image/webp");
+    const opened = await storage.open("images/s/full.webp");
+    expect(opened).toMatchObject({ size: bytes.length, contentType: "image/webp" });
+    expect(Buffer.from(await new Response(opened!.body).arrayBuffer()).equals(bytes)).toBe(true);
+    expect(await storage.open("images/missing/full.webp")).toBeNull();
+    await expect(storage.open("../secret.txt")).rejects.toThrow(/invalid storage key/);
+  });
+
   it("replaces an object whole and leaves no temporary files", async () => {
     await storage.put("images/a/full.webp", Buffer.alloc(100_000, 1), "image/webp");
     const before = await stat(path.join(root, "uploads/images/a/full.webp"));

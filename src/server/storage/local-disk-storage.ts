@@ -2,7 +2,8 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { access, constants, mkdir, open, readFile, rename, rm, rmdir } from "node:fs/promises";
 import path from "node:path";
-import { type ObjectStorage, assertContentType, assertStorageKey } from "./object-storage";
+import { Readable } from "node:stream";
+import { type ObjectStorage, type StoredObjectStream, assertContentType, assertStorageKey } from "./object-storage";
 
 const DEFAULT_CONTENT_TYPE = "application/octet-stream";
 
@@ -34,6 +35,23 @@ export class LocalDiskStorage implements ObjectStorage {
     if (!bytes) return null;
     const contentType = (await readFile(sidecar, "utf8").catch(ifMissing(DEFAULT_CONTENT_TYPE))).trim();
     return { bytes, contentType: contentType || DEFAULT_CONTENT_TYPE };
+  }
+
+  async open(key: string): Promise<StoredObjectStream | null> {
+    const { file, sidecar } = this.pathsFor(key);
+    // Opened once: the size and the bytes come from the same file even if a put renames another over it.
+    const handle = await open(file, "r").catch(ifMissing(null));
+    if (!handle) return null;
+    try {
+      const { size } = await handle.stat();
+      const contentType = (await readFile(sidecar, "utf8").catch(ifMissing(DEFAULT_CONTENT_TYPE))).trim() || DEFAULT_CONTENT_TYPE;
+      // The stream closes the handle when it ends, fails or is cancelled.
+      const body = Readable.toWeb(handle.createReadStream({ autoClose: true })) as ReadableStream<Uint8Array>;
+      return { body, size, contentType };
+    } catch (error) {
+      await handle.close();
+      throw error;
+    }
   }
 
   async delete(key: string): Promise<void> {

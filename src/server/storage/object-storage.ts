@@ -5,12 +5,24 @@ export interface ObjectStorage {
   readonly name: string;
   /** Stores (or replaces) the object under `key`. */
   put(key: string, bytes: Buffer, contentType: string): Promise<void>;
-  /** The object, or null when there is none under `key`. */
+  /** The object, or null when there is none under `key`. Reads it whole: for scripts and tests, not for serving. */
   get(key: string): Promise<{ bytes: Buffer; contentType: string } | null>;
+  /**
+   * The object as a stream, for serving it without holding it in memory; null when there is none. The
+   * caller must read or cancel `body` (an abandoned stream holds a file handle or a connection).
+   */
+  open(key: string): Promise<StoredObjectStream | null>;
   /** Removes the object; removing a missing one is not an error. */
   delete(key: string): Promise<void>;
   /** Resolves when the storage answers (for the readiness probe); throws, with the reason, when it does not. */
   ping(): Promise<void>;
+}
+
+export interface StoredObjectStream {
+  body: ReadableStream<Uint8Array>;
+  /** Bytes, when the backend says (Content-Length); null otherwise. */
+  size: number | null;
+  contentType: string;
 }
 
 // Lower-case segments of letters, digits, dots and dashes, each starting with a letter or digit: no "..",

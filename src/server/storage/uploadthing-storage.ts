@@ -1,6 +1,6 @@
 import "server-only";
 import { UTApi, UTFile } from "uploadthing/server";
-import { type ObjectStorage, assertContentType, assertStorageKey } from "./object-storage";
+import { type ObjectStorage, type StoredObjectStream, assertContentType, assertStorageKey } from "./object-storage";
 
 export interface UploadThingStorageOptions {
   /** UPLOADTHING_TOKEN: base64 of `{"apiKey":"sk_…","appId":"…","regions":["…"]}`. */
@@ -52,6 +52,12 @@ export class UploadThingStorage implements ObjectStorage {
   }
 
   async get(key: string): Promise<{ bytes: Buffer; contentType: string } | null> {
+    const opened = await this.open(key);
+    if (!opened) return null;
+    return { bytes: Buffer.from(await new Response(opened.body).arrayBuffer()), contentType: opened.contentType };
+  }
+
+  async open(key: string): Promise<StoredObjectStream | null> {
     const customId = customIdFor(key);
     let url: string;
     try {
@@ -61,11 +67,20 @@ export class UploadThingStorage implements ObjectStorage {
       if (httpStatusOf(error) === 404) return null;
       throw new Error(`UploadThing did not give access to ${key}`, { cause: error });
     }
+    // The timeout covers the body too: an image that takes longer than that to arrive is abandoned.
     const response = await fetch(url, { signal: AbortSignal.timeout(this.timeoutMs) });
-    if (response.status === 404) return null;
-    if (!response.ok) throw new Error(`UploadThing answered HTTP ${response.status} for ${key}`);
+    if (response.status === 404) {
+      await response.body?.cancel();
+      return null;
+    }
+    if (!response.ok || !response.body) {
+      await response.body?.cancel();
+      throw new Error(`UploadThing answered HTTP ${response.status} for ${key}`);
+    }
+    const length = Number(response.headers.get("content-length"));
     return {
-      bytes: Buffer.from(await response.arrayBuffer()),
+      body: response.body,
+      size: Number.isSafeInteger(length) && length >= 0 && response.headers.has("content-length") ? length : null,
       contentType: response.headers.get("content-type")?.split(";")[0]?.trim() || "application/octet-stream",
     };
   }

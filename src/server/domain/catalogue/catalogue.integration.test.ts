@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createPrize, createPrizeCodes, createShopper, createStaff } from "../../../../tests/support/factories";
 import { reviewScreenshot } from "../../../../tests/support/fixtures";
+import { readViewerImage } from "../../../../tests/support/images";
 import { insertPrizeOrder } from "../../../../tests/support/orders";
 import { actorOf } from "../../../../tests/support/requests";
 import { rejectionOf } from "../../../../tests/support/rejection";
@@ -234,7 +235,7 @@ describe("prize pictures", () => {
       [second.id, "PRIZE_IMAGE", null, 1],
     ]);
     const shopper = actorOf(await createShopper());
-    expect((await getImageForViewer(shopper, { id: first.id, variant: "thumb" })).contentType).toBe("image/webp");
+    expect((await readViewerImage(getImageForViewer(shopper, { id: first.id, variant: "thumb" }))).contentType).toBe("image/webp");
 
     expect(await removePrizeImage(actor, { prizeId: prize.id, imageId: first.id })).toEqual({ removed: true });
     expect(await removePrizeImage(actor, { prizeId: prize.id, imageId: first.id })).toEqual({ removed: false });

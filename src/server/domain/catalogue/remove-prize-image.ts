@@ -5,7 +5,8 @@ import { assertActorRole } from "@/server/auth/assert-role";
 import type { Actor } from "@/server/auth/session";
 import { now } from "@/server/clock";
 import { db } from "@/server/db/client";
-import { objectStorage } from "@/server/storage";
+import { deleteStoredObjects } from "@/server/domain/storage/delete-stored-objects";
+import { queueObjectDeletions } from "@/server/domain/storage/queue-object-deletions";
 import { CATALOGUE_ROLES, prizeIdSchema } from "./prize-input";
 
 export const removePrizeImageInput = z.object({
@@ -14,8 +15,9 @@ export const removePrizeImageInput = z.object({
 });
 
 /**
- * Removes a prize's picture: the row in a transaction with its audit entry, the files after the commit
- * (a file left behind by a failed delete is harmless; a row pointing at a deleted file is not). Removing a
+ * Removes a prize's picture: the row in a transaction with its audit entry and the record of its files to
+ * delete, the files after the commit (a row pointing at a deleted file would be broken; a failed delete
+ * stays recorded and the storage-deletions job retries it). Removing a
  * picture that is already gone changes nothing, so a double click is harmless.
  */
 export async function removePrizeImage(actor: Actor, input: z.infer<typeof removePrizeImageInput>): Promise<{ removed: boolean }> {
@@ -27,12 +29,14 @@ export async function removePrizeImage(actor: Actor, input: z.infer<typeof remov
     const deleted = await tx.image.deleteMany({ where: { id: image.id } });
     if (deleted.count !== 1) return null;
     await writeAuditEntry(tx, { actorId: actor.id, action: "prize.image.remove", entityType: "Prize", entityId: input.prizeId, data: { imageId: image.id }, at });
+    await queueObjectDeletions(tx, keysOf(image), "prize-image");
     return image;
   });
   if (!removed) return { removed: false };
-  const keys = [removed.storageKey, removed.thumbKey].filter((key): key is string => Boolean(key));
-  await Promise.all(keys.map((key) => objectStorage().delete(key))).catch((error: unknown) => {
-    console.error(`[remove-prize-image] could not delete the files of image ${removed.id}`, error);
-  });
+  await deleteStoredObjects(keysOf(removed), "prize-image");
   return { removed: true };
+}
+
+function keysOf(image: { storageKey: string; thumbKey: string | null }): string[] {
+  return [image.storageKey, image.thumbKey].filter((key): key is string => Boolean(key));
 }

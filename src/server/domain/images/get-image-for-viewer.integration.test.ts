@@ -5,12 +5,14 @@ import sharp from "sharp";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createImage, createShopper, createStaff } from "../../../../tests/support/factories";
 import { reviewScreenshot } from "../../../../tests/support/fixtures";
+import { readViewerImage } from "../../../../tests/support/images";
 import { GET } from "@/app/api/images/[id]/route";
 import type { Actor } from "@/server/auth/session";
 import { resetEnvCache } from "@/server/config/env";
 import { db } from "@/server/db/client";
 import { ERASED_IMAGE_KEY_PREFIX } from "@/server/domain/privacy/erased-image-key";
 import { AppError } from "@/server/errors";
+import { logger } from "@/server/observability/logger";
 import { processImage } from "@/server/images/process-image";
 import { imageStorageKeys, storeProcessedImage } from "@/server/images/store-image";
 import { objectStorage } from "@/server/storage";
@@ -56,12 +58,13 @@ describe("getImageForViewer", () => {
     const owner = await createShopper();
     const image = await createImage({ ownerId: owner.id, bytes: reviewScreenshot("review-03-ozon.png") });
 
-    const full = await getImageForViewer(actorOf(owner), { id: image.id, variant: "full" });
+    const full = await readViewerImage(getImageForViewer(actorOf(owner), { id: image.id, variant: "full" }));
     expect(full.contentType).toBe("image/webp");
     expect(await sharp(full.bytes).metadata()).toMatchObject({ format: "webp", width: 1080, height: 2400 });
     expect(full.bytes.length).toBe(image.bytes);
+    expect(full.size).toBe(image.bytes);
 
-    const thumb = await getImageForViewer(actorOf(owner), { id: image.id, variant: "thumb" });
+    const thumb = await readViewerImage(getImageForViewer(actorOf(owner), { id: image.id, variant: "thumb" }));
     expect(await sharp(thumb.bytes).metadata()).toMatchObject({ format: "webp", width: 216, height: 480 });
   });
 
@@ -82,7 +85,7 @@ describe("getImageForViewer", () => {
     const image = await createImage({ ownerId: owner.id, kind: "RECEIPT_PHOTO" });
     for (const role of ["MODERATOR", "STAFF", "ADMIN"] as const) {
       const staff = await createStaff(role);
-      const seen = await getImageForViewer(actorOf(staff), { id: image.id, variant: "full" });
+      const seen = await readViewerImage(getImageForViewer(actorOf(staff), { id: image.id, variant: "full" }));
       expect(seen.contentType).toBe("image/webp");
       expect(seen.bytes.length).toBe(image.bytes);
     }
@@ -94,8 +97,8 @@ describe("getImageForViewer", () => {
     const brandImage = await createImage({ ownerId: null, kind: "PRIZE_IMAGE" });
     const shopper = await createShopper();
     for (const id of [prizeImage.id, brandImage.id]) {
-      expect((await getImageForViewer(actorOf(shopper), { id, variant: "thumb" })).contentType).toBe("image/webp");
-      expect((await getImageForViewer(actorOf(await createStaff("MODERATOR")), { id, variant: "full" })).contentType).toBe("image/webp");
+      expect((await readViewerImage(getImageForViewer(actorOf(shopper), { id, variant: "thumb" }))).contentType).toBe("image/webp");
+      expect((await readViewerImage(getImageForViewer(actorOf(await createStaff("MODERATOR")), { id, variant: "full" }))).contentType).toBe("image/webp");
     }
   });
 
@@ -112,10 +115,12 @@ describe("getImageForViewer", () => {
     const owner = await createShopper();
     const image = await createImage({ ownerId: owner.id });
     await objectStorage().delete(image.storageKey);
-    const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const log = vi.spyOn(logger, "error").mockImplementation(() => undefined);
     try {
-      await notFound(getImageForViewer(actorOf(owner), { id: image.id, variant: "full" }));
-      expect(log).toHaveBeenCalledWith(expect.stringContaining(`image ${image.id} has no file`));
+      // Found and authorised: the loss shows when the file is opened.
+      const found = await getImageForViewer(actorOf(owner), { id: image.id, variant: "full" });
+      await notFound(found.open());
+      expect(log).toHaveBeenCalledWith(expect.objectContaining({ event: "image.file_missing", imageId: image.id }), expect.stringContaining(`image ${image.id} has no file`));
     } finally {
       log.mockRestore();
     }

@@ -6,8 +6,9 @@ import { now } from "@/server/clock";
 import { type Tx, db } from "@/server/db/client";
 import { appendLedgerEntry } from "@/server/domain/ledger/append-ledger-entry";
 import { deriveRequestStatus } from "@/server/domain/requests/request-status";
+import { deleteStoredObjects } from "@/server/domain/storage/delete-stored-objects";
+import { queueObjectDeletions } from "@/server/domain/storage/queue-object-deletions";
 import { AppError } from "@/server/errors";
-import { objectStorage } from "@/server/storage";
 import { ERASED_IMAGE_KEY_PREFIX } from "./erased-image-key";
 
 /** The word typed to confirm: deletion cannot be undone, so a click alone is not enough. */
@@ -72,9 +73,11 @@ export type DeletionOutcome =
  *   replaced wherever they appear in their data. A contact email shared by a family would also redact the
  *   other member's messages in the outbox log: deleting too much of a log beats keeping too much.
  * - One transaction for all of it, with one audit row (counts and the storage keys, no personal data).
- *   Storage deletions run after the commit (a rollback must not leave rows pointing at deleted files);
- *   failures are logged, and running the deletion again for an anonymised shopper changes nothing in the
- *   database but retries the files listed in its audit rows (deleting a missing file is not an error).
+ *   The files to delete are recorded in the same transaction (storage_deletions) and deleted after the
+ *   commit (a rollback must not leave rows pointing at deleted files); a failed delete stays recorded and
+ *   the storage-deletions job retries it with backoff. Running the deletion again for an anonymised shopper
+ *   changes nothing in the database but retries the files listed in its audit rows at once (deleting a
+ *   missing file is not an error).
  */
 export async function deleteShopperData(actor: Actor, input: z.infer<typeof deleteShopperDataInput>): Promise<DeletionOutcome> {
   const { customerId, note } = authorise(actor, input);
@@ -134,6 +137,7 @@ export async function deleteShopperData(actor: Actor, input: z.infer<typeof dele
          AND storage_key NOT LIKE ${`${ERASED_IMAGE_KEY_PREFIX}%`}
        FOR UPDATE`;
     const storageKeys = [...new Set(images.flatMap((image) => [image.storage_key, image.thumb_key]).filter((key): key is string => key !== null))];
+    await queueObjectDeletions(tx, storageKeys, "privacy");
     await tx.$executeRaw`
       UPDATE images SET storage_key = ${ERASED_IMAGE_KEY_PREFIX} || id::text, thumb_key = NULL, qr_text = NULL
        WHERE owner_id = ${customerId}
@@ -210,7 +214,7 @@ export async function deleteShopperData(actor: Actor, input: z.infer<typeof dele
     return { changed: true as const, storageKeys, pointsWrittenOff: user.points_balance };
   });
 
-  const storageFailures = await deleteStoredFiles(customerId, result.storageKeys);
+  const { failed: storageFailures } = await deleteStoredObjects(result.storageKeys, "privacy");
   return result.changed
     ? { changed: true, customerId, pointsWrittenOff: result.pointsWrittenOff, storageFailures }
     : { changed: false, customerId, storageFailures };
@@ -268,19 +272,4 @@ async function storageKeysOfEarlierDeletions(tx: Tx, customerId: number): Promis
     return Array.isArray(data?.storageKeys) ? data.storageKeys.filter((key): key is string => typeof key === "string") : [];
   });
   return [...new Set(keys)];
-}
-
-/** After the commit; a failure is logged with the shopper's id (not their data) and retried by deleting again. */
-async function deleteStoredFiles(customerId: number, keys: readonly string[]): Promise<number> {
-  if (keys.length === 0) return 0;
-  const storage = objectStorage();
-  const results = await Promise.allSettled(keys.map((key) => storage.delete(key)));
-  const failures = results.filter((item) => item.status === "rejected");
-  if (failures.length > 0) {
-    console.error(
-      `[delete-shopper-data] ${failures.length} of ${keys.length} files of anonymised user ${customerId} were not deleted; run the deletion again to retry`,
-      failures.map((item) => (item as PromiseRejectedResult).reason),
-    );
-  }
-  return failures.length;
 }

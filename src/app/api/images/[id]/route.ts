@@ -15,6 +15,7 @@ export const GET = defineRoute({
   run: async ({ actor, input, request }) => {
     // Authorised first: a 304 tells the browser its copy may still be shown.
     const image = await getImageForViewer(actor, { id: input.params.id, variant: input.query.variant });
-    return imageResponse(request, { id: input.params.id, variant: input.query.variant, ...image });
+    // Streamed from storage, never held whole in memory.
+    return imageResponse(request, image);
   },
 });
