@@ -1,8 +1,8 @@
 // npm run bench:load — the load held by two web instances (issue #12, item 10).
 //
-// With no --url it starts the two-instance set-up itself (bench/load-cluster.ts: a fresh database on the
-// machine's PostgreSQL, two web instances from the production build, one worker), drives it, checks the
-// ledger in SQL and stops it. With --url a,b it drives running instances and needs --database-url (the
+// With no --url it starts item 7's two-instance set-up itself (tests/cluster/cluster.ts: a fresh database on
+// the machine's PostgreSQL, an S3 server, two web instances from the production build, one worker), drives
+// it, checks the ledger in SQL and stops it. With --url a,b it drives running instances and needs --database-url (the
 // database they share) to read the SMS codes and run the check. Virtual users over plain HTTP:
 //   - shoppers (default 100): each round is a new shopper who signs in by SMS code, uploads two review
 //     screenshots and a receipt photo and files a request (a few per cent reuse an earlier review link and
@@ -20,18 +20,16 @@
 //                         [--url http://127.0.0.1:4101,http://127.0.0.1:4102 --database-url postgres://…]
 //                         [--base-port 4100] [--duplicates 0.03] [--think 1]
 import { randomBytes, randomUUID } from "node:crypto";
-import { existsSync } from "node:fs";
 import { loadavg } from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { hash } from "@node-rs/argon2";
 import pg from "pg";
+import { startCluster } from "../tests/cluster/cluster.ts";
 import { REPO_ROOT, percentile } from "./lib.ts";
 import { type PrizeUnderTest, ledgerChecks } from "./load-checks.ts";
 import { describeCpu, sampleCpu } from "./load-cpu.ts";
 import { type ActionResult, HttpFailure, VirtualUser, actionId, loadActionIds } from "./load-client.ts";
-import { type LoadCluster, startLoadCluster } from "./load-cluster.ts";
 import { type BenchImage, fiscalQrText, receiptPhoto, reviewScreenshot } from "./load-images.ts";
 
 const { values: args } = parseArgs({
@@ -129,7 +127,15 @@ function judgeAction(result: ActionResult): Outcome {
 
 // ─── Set-up ───
 
-let cluster: LoadCluster | undefined;
+interface BenchCluster {
+  webUrls: string[];
+  databaseUrl: string;
+  /** The processes to account CPU time to (bench/load-cpu.ts). */
+  processes: { name: string; pid: number }[];
+  stop(): Promise<void>;
+}
+
+let cluster: BenchCluster | undefined;
 let urls: string[];
 let databaseUrl: string;
 if (args.url) {
@@ -137,7 +143,7 @@ if (args.url) {
   if (!args["database-url"]) throw new Error("--url needs --database-url (or BENCH_DATABASE_URL): the database the instances share");
   databaseUrl = args["database-url"];
 } else {
-  cluster = await startCluster();
+  cluster = await startBenchCluster();
   urls = cluster.webUrls;
   databaseUrl = cluster.databaseUrl;
 }
@@ -435,34 +441,21 @@ function report(wallSeconds: number): void {
 // ─── The cluster ───
 
 /**
- * Item 7's harness (tests/cluster/cluster.ts: PostgreSQL database, S3 server, web × 2, worker) when this
- * checkout has it, else bench/load-cluster.ts (shared uploads folder instead of S3). Either way a fresh
- * database on the machine's PostgreSQL (BENCH_ADMIN_DATABASE_URL), named BENCH_DATABASE_NAME.
+ * Item 7's set-up (tests/cluster/cluster.ts): a fresh database BENCH_DATABASE_NAME on the PostgreSQL at
+ * BENCH_ADMIN_DATABASE_URL, the S3 test server, two web instances from the production build (built first
+ * when stale) and one worker; the instances trust one proxy hop and log warnings and errors only.
  */
-async function startCluster(): Promise<LoadCluster> {
-  const basePort = Number(args["base-port"]);
-  const serverUrl = process.env.BENCH_ADMIN_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-  const databaseName = process.env.BENCH_DATABASE_NAME ?? "portal_bench_load";
-  const harnessPath = path.join(REPO_ROOT, "tests", "cluster", "cluster.ts");
-  if (!existsSync(harnessPath)) {
-    log("tests/cluster/cluster.ts is not in this checkout: starting the bench's own two-instance set-up (shared uploads folder)");
-    return startLoadCluster({ basePort, adminDatabaseUrl: serverUrl, databaseName, webInstances: 2, log });
-  }
-  // Imported by path: the harness is a test support file, and this bench must build without it.
-  const harness = (await import(pathToFileURL(harnessPath).href)) as {
-    startCluster(options: { basePort: number; databaseUrl: string; databaseName: string; webInstances: number; env: Record<string, string>; log: (line: string) => void }): Promise<{
-      webUrls: string[];
-      databaseUrl: string;
-      web: { name: string; pid: number }[];
-      workers: { name: string; pid: number }[];
-      dataDir: string;
-      storage: { kind: string };
-      stop(): Promise<void>;
-    }>;
-  };
-  const started = await harness.startCluster({ basePort, databaseUrl: serverUrl, databaseName, webInstances: 2, env: { TRUST_PROXY: "1", LOG_LEVEL: "warn" }, log: (line) => log(`cluster: ${line}`) });
-  log(`cluster (tests/cluster/cluster.ts) up: ${started.webUrls.join(", ")}, storage ${started.storage.kind}, logs in ${started.dataDir}`);
-  return { webUrls: started.webUrls, databaseUrl: started.databaseUrl, processes: [...started.web, ...started.workers], stop: () => started.stop() };
+async function startBenchCluster(): Promise<BenchCluster> {
+  const cluster = await startCluster({
+    basePort: Number(args["base-port"]),
+    databaseUrl: process.env.BENCH_ADMIN_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres",
+    databaseName: process.env.BENCH_DATABASE_NAME ?? "portal_bench_load",
+    webInstances: 2,
+    env: { TRUST_PROXY: "1", LOG_LEVEL: "warn" },
+    log: (line) => log(`cluster: ${line}`),
+  });
+  log(`storage: ${cluster.storage.kind}; process logs in ${path.relative(REPO_ROOT, cluster.dataDir)}/`);
+  return { webUrls: cluster.webUrls, databaseUrl: cluster.databaseUrl, processes: [...cluster.web, ...cluster.workers], stop: () => cluster.stop() };
 }
 
 // ─── Bench actors ───
