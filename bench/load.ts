@@ -3,7 +3,8 @@
 // With no --url it starts item 7's two-instance set-up itself (tests/cluster/cluster.ts: a fresh database on
 // the machine's PostgreSQL, an S3 server, two web instances from the production build, one worker), drives
 // it, checks the ledger in SQL and stops it. With --url a,b it drives running instances and needs --database-url (the
-// database they share) to read the SMS codes and run the check. Virtual users over plain HTTP:
+// database they share) to read the SMS codes and run the check; the server action ids come from this
+// checkout's production build (.next), which must be the build the instances run. Virtual users over plain HTTP:
 //   - shoppers (default 100): each round is a new shopper who signs in by SMS code, uploads two review
 //     screenshots and a receipt photo and files a request (a few per cent reuse an earlier review link and
 //     receipt, so the "earns once" rules are exercised);
