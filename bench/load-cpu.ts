@@ -85,5 +85,9 @@ export function describeCpu(before: CpuSample, after: CpuSample): string[] {
   const busy = after.machine.busy - before.machine.busy;
   const total = after.machine.total - before.machine.total;
   lines.push(`  machine: ${((busy / total) * 100).toFixed(0)}% busy over the run (${busy.toFixed(0)} of ${total.toFixed(0)} CPU seconds, all processes including other work)`);
+  const ours = [...after.processes].reduce((sum, [name, seconds]) => sum + seconds - (before.processes.get(name) ?? 0), 0) + database + (after.bench - before.bench);
+  if (busy / total > 0.9 && ours < busy / 2) {
+    lines.push(`  WARNING: the machine was saturated and the portal, its database and the bench had only ${((ours / busy) * 100).toFixed(0)}% of the busy CPU time: other work competed for the cores, so these figures measure that contention more than the portal`);
+  }
   return lines;
 }
