@@ -19,7 +19,7 @@
 //
 //   npm run bench:load -- [--duration 180] [--shoppers 100] [--moderators 4] [--orderers 20]
 //                         [--url http://127.0.0.1:4101,http://127.0.0.1:4102 --database-url postgres://…]
-//                         [--base-port 4100] [--duplicates 0.03] [--think 1]
+//                         [--base-port 4100] [--duplicates 0.03] [--think 1] [--ramp 30]
 import { randomBytes, randomUUID } from "node:crypto";
 import { loadavg } from "node:os";
 import path from "node:path";
@@ -44,6 +44,7 @@ const { values: args } = parseArgs({
     "base-port": { type: "string", default: "4100" },
     duplicates: { type: "string", default: "0.03" },
     think: { type: "string", default: "1" },
+    ramp: { type: "string", default: "30" },
   },
 });
 const DURATION_MS = Number(args.duration) * 1000;
@@ -59,6 +60,8 @@ const DUPLICATE_SHARE = Number(args.duplicates);
  */
 const THINK_MS = { phone: 2000, code: 4000, form: 3000, file: 1500, submit: 2000, decide: 1000, order: 3000 } as const;
 const THINK_SCALE = Number(args.think);
+/** Virtual users start evenly over this many seconds (people arrive over time, not all in one instant). */
+const RAMP_MS = Number(args.ramp) * 1000;
 const think = (pause: keyof typeof THINK_MS) => (THINK_SCALE > 0 && running() ? sleep(THINK_MS[pause] * THINK_SCALE * (0.5 + Math.random())) : Promise.resolve());
 const ORDERER_POINTS = 12_000;
 const PHYSICAL_PRICE = 500;
@@ -163,7 +166,7 @@ const ACTIONS = {
 
 const setup = await seedBenchActors();
 log(`targets: ${urls.join(", ")} (requests alternate between them)`);
-log(`${SHOPPERS} shoppers, ${MODERATORS} moderators, ${ORDERERS} orderers for ${DURATION_MS / 1000} s; run ${runTag}`);
+log(`${SHOPPERS} shoppers, ${MODERATORS} moderators, ${ORDERERS} orderers for ${DURATION_MS / 1000} s (starting evenly over the first ${RAMP_MS / 1000} s); run ${runTag}`);
 log("each virtual user sends its own X-Forwarded-For (instances trust one proxy hop, TRUST_PROXY=1): per-IP limits see distinct clients");
 log("the portal-wide SMS cap per hour is raised to 100000 for the run (settings.smsPerHourCap); sign-in codes are read from the SMS outbox table");
 
@@ -383,11 +386,12 @@ const progress = setInterval(() => {
 }, 20_000);
 let exitCode = 0;
 try {
-  await Promise.all([
-    ...Array.from({ length: SHOPPERS }, (_, i) => shopper(i)),
-    ...Array.from({ length: MODERATORS }, (_, i) => moderator(i)),
-    ...Array.from({ length: ORDERERS }, (_, i) => orderer(i)),
-  ]);
+  const users = [
+    ...Array.from({ length: MODERATORS }, (_, i) => () => moderator(i)),
+    ...Array.from({ length: SHOPPERS }, (_, i) => () => shopper(i)),
+    ...Array.from({ length: ORDERERS }, (_, i) => () => orderer(i)),
+  ];
+  await Promise.all(users.map((run, i) => sleep((RAMP_MS * i) / users.length).then(run)));
   clearInterval(progress);
   const wallSeconds = (Date.now() - startedAt) / 1000;
   const cpuAfter = await sampleCpu(cluster?.processes ?? [], pool);
