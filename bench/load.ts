@@ -456,7 +456,8 @@ async function startBenchCluster(): Promise<BenchCluster> {
     databaseUrl: process.env.BENCH_ADMIN_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres",
     databaseName: process.env.BENCH_DATABASE_NAME ?? "portal_bench_load",
     webInstances: 2,
-    env: { TRUST_PROXY: "1", LOG_LEVEL: "warn" },
+    // DATABASE_POOL_SIZE from the bench's environment reaches the instances, to try other pool sizes.
+    env: { TRUST_PROXY: "1", LOG_LEVEL: "warn", ...(process.env.DATABASE_POOL_SIZE ? { DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE } : {}) },
     log: (line) => log(`cluster: ${line}`),
   });
   log(`storage: ${cluster.storage.kind}; process logs in ${path.relative(REPO_ROOT, cluster.dataDir)}/`);
