@@ -8,8 +8,8 @@ export interface ClusterInfo {
   workerNames: string[];
   databaseUrl: string;
   emailSinkUrl: string;
-  /** "s3": every instance has a local folder of its own and images go through S3; "shared-disk": one UPLOADS_DIR for all. */
-  storage: { kind: "s3"; directory: string; bucket: string } | { kind: "shared-disk"; directory: string };
+  /** Images go through the S3 server (its files under `directory`); every instance has a local folder of its own. */
+  storage: { kind: "s3"; directory: string; bucket: string };
   dataDir: string;
 }
 

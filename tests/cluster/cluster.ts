@@ -10,9 +10,8 @@
 // Ports: web i on basePort + 1 + i, S3 on basePort + 10, the email sink on basePort + 11, an embedded
 // PostgreSQL (only when no databaseUrl is given) on basePort + 20. Logs: .data/cluster-<basePort>/*.log.
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdirSync, openSync, closeSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, openSync, closeSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { buildInputsHash, isBuildFresh, runProductionBuild } from "../../scripts/lib/build-stamp.ts";
 import { databaseName, recreateDatabase, withDatabase } from "../../scripts/lib/database-admin.ts";
 import { type DatabaseHandle, TEST_CLUSTER_FLAGS, ensureDatabase } from "../../scripts/lib/database.ts";
@@ -20,6 +19,7 @@ import { installJobsSchema } from "../../scripts/lib/jobs-schema.ts";
 import { applyMigrations } from "../../scripts/lib/migrations.ts";
 import { DATA_DIR, REPO_ROOT } from "../../scripts/lib/paths.ts";
 import { seedDemoData } from "../../scripts/lib/seed.ts";
+import { type S3TestServer, startS3Server } from "../support/s3-server.ts";
 import { type EmailSink, startEmailSink } from "./email-sink.ts";
 
 /** The same secret for every process: sessions and sign-in code hashes made by one are checked by another. */
@@ -63,17 +63,6 @@ export interface WebInstance extends ClusterProcess {
   port: number;
 }
 
-/** What tests/support/s3-server.ts (branch "storage") returns; typed here so this file builds before it lands. */
-export interface ClusterS3 {
-  endpoint: string;
-  region: string;
-  bucket: string;
-  accessKeyId: string;
-  secretAccessKey: string;
-  env: Record<string, string>;
-  stop(): Promise<void>;
-}
-
 export interface Cluster {
   webUrls: string[];
   web: WebInstance[];
@@ -81,9 +70,9 @@ export interface Cluster {
   /** The cluster's own database (migrated and seeded). */
   databaseUrl: string;
   /** Null while this checkout has no S3 adapter or no S3 test server: the web instances then share one UPLOADS_DIR. */
-  s3: ClusterS3 | null;
+  s3: S3TestServer | null;
   /** Where images go: S3 (each instance's local folder its own), or one folder all instances share. */
-  storage: { kind: "s3"; directory: string; bucket: string } | { kind: "shared-disk"; directory: string };
+  storage: { kind: "s3"; directory: string; bucket: string };
   /** The fake Resend every process sends email through (each with its own API key). */
   emailSink: EmailSink;
   nextAuthSecret: string;
@@ -128,7 +117,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
 
   const managed: Managed[] = [];
   let embedded: DatabaseHandle | null = null;
-  let s3: ClusterS3 | null = null;
+  let s3: S3TestServer | null = null;
   let emailSink: EmailSink | null = null;
   let stopped: Promise<void> | null = null;
 
@@ -174,23 +163,22 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     if (options.seed ?? true) await seedDemoData(databaseUrl, log);
 
     const s3Directory = path.join(dataDir, "s3");
-    s3 = await startS3IfAvailable(options.basePort + 10, s3Directory);
-    log(s3 ? `S3 server on ${s3.endpoint} (bucket ${s3.bucket}).` : "No S3 adapter or S3 test server in this checkout: the web instances share one UPLOADS_DIR.");
+    mkdirSync(s3Directory, { recursive: true });
+    s3 = await startS3Server({ port: options.basePort + 10, directory: s3Directory, bucket: "carely-cluster" });
+    log(`S3 server on ${s3.endpoint} (bucket ${s3.bucket}).`);
     emailSink = await startEmailSink({ port: options.basePort + 11 });
 
-    const sharedUploads = path.join(dataDir, "uploads");
     const common: NodeJS.ProcessEnv = {
       ...passedThrough(),
       NODE_ENV: "production",
       DATABASE_URL: databaseUrl,
       NEXTAUTH_SECRET: CLUSTER_NEXTAUTH_SECRET,
-      // Declares the multi-instance set-up; the production start check refuses local disk with more than one,
-      // so the shared-folder stand-in (one machine only) leaves it at its default.
-      ...(s3 ? { PORTAL_INSTANCES: String(webCount) } : {}),
+      // Declares the multi-instance set-up: the production start check accepts it because images go to S3.
+      PORTAL_INSTANCES: String(webCount),
       RESEND_BASE_URL: emailSink.url,
       NEXT_TELEMETRY_DISABLED: "1",
       CHECKPOINT_DISABLE: "1",
-      ...(s3 ? s3.env : { UPLOADS_DIR: sharedUploads }),
+      ...s3.env,
       ...options.env,
     };
 
@@ -206,7 +194,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
         JOBS_DISABLED: "1",
         RESEND_API_KEY: emailSink.apiKeyFor(processName),
         // With S3, each instance gets a local folder of its own: an image reaching another instance came through S3.
-        ...(s3 ? { UPLOADS_DIR: path.join(dataDir, `uploads-${processName}`) } : {}),
+        UPLOADS_DIR: path.join(dataDir, `uploads-${processName}`),
       });
       managed.push(member);
       web.push(Object.assign(member.info, { url, port }));
@@ -241,7 +229,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       workers,
       databaseUrl,
       s3,
-      storage: s3 ? { kind: "s3", directory: s3Directory, bucket: s3.bucket } : { kind: "shared-disk", directory: sharedUploads },
+      storage: { kind: "s3", directory: s3Directory, bucket: s3.bucket },
       emailSink,
       nextAuthSecret: CLUSTER_NEXTAUTH_SECRET,
       dataDir,
@@ -320,19 +308,4 @@ function tail(file: string, lines = 20): string {
   } catch {
     return "(no log)";
   }
-}
-
-/**
- * The S3 test server (tests/support/s3-server.ts) when this checkout has both it and the S3 adapter (the
- * env schema knows S3_BUCKET); null otherwise. Imported by path, so this file builds before either lands.
- */
-async function startS3IfAvailable(port: number, directory: string): Promise<ClusterS3 | null> {
-  const serverModule = path.join(REPO_ROOT, "tests", "support", "s3-server.ts");
-  const envSchema = path.join(REPO_ROOT, "src", "server", "config", "env.ts");
-  if (!existsSync(serverModule) || !readFileSync(envSchema, "utf8").includes("S3_BUCKET")) return null;
-  mkdirSync(directory, { recursive: true });
-  const { startS3Server } = (await import(pathToFileURL(serverModule).href)) as {
-    startS3Server(options: { port?: number; directory?: string; bucket?: string }): Promise<ClusterS3>;
-  };
-  return startS3Server({ port, directory, bucket: "carely-cluster" });
 }

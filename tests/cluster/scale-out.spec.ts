@@ -1,9 +1,9 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import pg from "pg";
 import { expect, test } from "../e2e/fixtures";
-import { DEMO, randomPhone, signInStaff } from "../e2e/helpers";
+import { DEMO, asStaffMember, randomPhone } from "../e2e/helpers";
 import { clusterInfo } from "./cluster-info";
 import { fetchSentEmails, refuseSends } from "./email-sink";
 
@@ -48,19 +48,6 @@ async function signInShopperOn(page: Page, base: string): Promise<string> {
   await page.getByRole("button", { name: "Войти" }).click();
   await expect(page).toHaveURL(`${base}/cabinet`);
   return phone.e164;
-}
-
-/** A staff member working on one instance, in a browser context of their own. */
-async function asStaffOn(browser: Browser, base: string, account: { email: string; password: string }, home: RegExp, run: (page: Page) => Promise<void>): Promise<void> {
-  const context = await browser.newContext({ ...BROWSER_CONTEXT, baseURL: base });
-  const page = await context.newPage();
-  try {
-    await signInStaff(page, account);
-    await expect(page).toHaveURL(home);
-    await run(page);
-  } finally {
-    await context.close();
-  }
 }
 
 /** Every image on the page has loaded and decoded (not a broken-image placeholder). */
@@ -114,15 +101,13 @@ test("two web instances and one worker: sign in on A, file on B, approve on A, o
     requestId = Number(page.url().split("/").pop());
     await expect(page.getByTestId("request-status")).toHaveText("Ожидает проверки");
     await expectImagesShown(page, "part-review", 2);
-    if (cluster.storage.kind === "s3") {
-      // Through the bucket, not an instance's own disk.
-      expect(filesUnder(cluster.storage.directory).length, "objects in the S3 server's directory").toBeGreaterThanOrEqual(3);
-      for (const name of ["web-a", "web-b"]) expect(filesUnder(path.join(cluster.dataDir, `uploads-${name}`)), `files on ${name}'s local disk`).toEqual([]);
-    }
+    // Through the bucket, not an instance's own disk.
+    expect(filesUnder(cluster.storage.directory).length, "objects in the S3 server's directory").toBeGreaterThanOrEqual(3);
+    for (const name of ["web-a", "web-b"]) expect(filesUnder(path.join(cluster.dataDir, `uploads-${name}`)), `files on ${name}'s local disk`).toEqual([]);
   });
 
   await test.step("a moderator on A sees the images uploaded through B and approves both parts", async () => {
-    await asStaffOn(browser, A, DEMO.moderator, /\/moderation$/, async (moderator) => {
+    await asStaffMember(browser, DEMO.moderator, /\/moderation$/, async (moderator) => {
       await moderator.goto(`/moderation/requests/${requestId}`);
       await expectImagesShown(moderator, "moderation-part-review", 2);
       await expectImagesShown(moderator, "moderation-part-receipt", 1);
@@ -130,7 +115,7 @@ test("two web instances and one worker: sign in on A, file on B, approve on A, o
       await expect(moderator.getByTestId("decision-receipt")).toHaveCount(0);
       await moderator.getByTestId("decision-review").getByRole("button", { name: /Одобрить/ }).click();
       await expect(moderator).not.toHaveURL(new RegExp(`/moderation/requests/${requestId}$`));
-    });
+    }, { baseURL: A });
   });
 
   await test.step("on B the shopper has 600 points and orders a 300-point digital prize", async () => {
@@ -148,11 +133,11 @@ test("two web instances and one worker: sign in on A, file on B, approve on A, o
     // A sends the email right after its response; refused, the row waits for its retry, which only the worker's
     // outbox sweep makes (web instances run no jobs). Checked at the end, while the journey goes on meanwhile.
     await refuseSends(cluster.emailSinkUrl, "web-a", 1);
-    await asStaffOn(browser, A, DEMO.staff, /:\d+\/staff$/, async (staff) => {
+    await asStaffMember(browser, DEMO.staff, /:\d+\/staff$/, async (staff) => {
       await staff.goto(`/staff/orders/${orderId}`);
       await staff.getByTestId("approve-order").click();
       await expect(staff.getByTestId("approve-order")).toHaveCount(0);
-    });
+    }, { baseURL: A });
   });
 
   await test.step("B is killed (SIGKILL) while the shopper's upload to it is in flight", async () => {

@@ -50,9 +50,15 @@ export async function signInStaff(page: Page, account: { email: string; password
   await page.getByRole("button", { name: "Войти" }).click();
 }
 
-/** Runs `run` as a staff member in a browser context of their own, beside the shopper's. */
-export async function asStaffMember(browser: Browser, account: { email: string; password: string }, home: RegExp, run: (page: Page) => Promise<void>): Promise<void> {
-  const context = await browser.newContext({ locale: "ru-RU", timezoneId: "Europe/Moscow" });
+/** Runs `run` as a staff member in a browser context of their own, beside the shopper's (`baseURL`: another instance's). */
+export async function asStaffMember(
+  browser: Browser,
+  account: { email: string; password: string },
+  home: RegExp,
+  run: (page: Page) => Promise<void>,
+  { baseURL }: { baseURL?: string } = {},
+): Promise<void> {
+  const context = await browser.newContext({ locale: "ru-RU", timezoneId: "Europe/Moscow", baseURL });
   const page = await context.newPage();
   try {
     await signInStaff(page, account);
