@@ -13,7 +13,7 @@ export default defineConfig({
   webServer: undefined,
   // One journey that kills an instance on purpose: a retry would run on a cluster missing it.
   retries: 0,
-  timeout: 240_000,
+  timeout: 360_000,
   outputDir: ".data/test-results/cluster",
   use: { ...baseConfig.use, baseURL: undefined },
 });

@@ -58,7 +58,8 @@ export async function asStaffMember(
   run: (page: Page) => Promise<void>,
   { baseURL }: { baseURL?: string } = {},
 ): Promise<void> {
-  const context = await browser.newContext({ locale: "ru-RU", timezoneId: "Europe/Moscow", baseURL });
+  // An explicit `baseURL: undefined` would replace the config's, so the key is there only when given.
+  const context = await browser.newContext({ locale: "ru-RU", timezoneId: "Europe/Moscow", ...(baseURL ? { baseURL } : {}) });
   const page = await context.newPage();
   try {
     await signInStaff(page, account);
