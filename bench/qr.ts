@@ -1,4 +1,4 @@
-// npm run bench:qr — receipt QR decoding on the shared fixtures (../shared/fixtures/receipts, manifest.json),
+// npm run bench:qr — receipt QR decoding on the shared fixtures (tests/fixtures/receipts, manifest.json),
 // through the production code path: the worker pool of src/server/receipts/qr (sharp + ZXing-C++ WebAssembly).
 // Warms the pool up first (workers started, WebAssembly compiled, the decoder's own warm-up run, then a few
 // fixtures decoded untimed), then decodes every image sequentially with the production time budget.
@@ -28,7 +28,7 @@ interface Row {
   returned: string;
 }
 
-const FIXTURES = path.join(REPO_ROOT, "..", "shared", "fixtures", "receipts");
+const FIXTURES = path.join(REPO_ROOT, "tests", "fixtures", "receipts");
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 1));
 const WARMUP_FILES = ["shot-013.png", "photo-023.jpg", "photo-017.avif"];
 

@@ -5,6 +5,7 @@ import pg from "pg";
 import { expect, test } from "../e2e/fixtures";
 import { DEMO, asStaffMember, randomPhone } from "../e2e/helpers";
 import { clusterInfo } from "./cluster-info";
+import { FIXTURES_DIR as FIXTURES } from "../support/fixtures";
 import { fetchSentEmails, refuseSends } from "./email-sink";
 
 // Proof of scale-out: two web instances from the production build (A and B) on one PostgreSQL and one
@@ -14,7 +15,6 @@ import { fetchSentEmails, refuseSends } from "./email-sink";
 // Sessions cross instances the way they would behind a balancer: cookies belong to the host, not the port,
 // so one browser context carries the same session to localhost:A and localhost:B.
 
-const FIXTURES = path.resolve(import.meta.dirname, "..", "..", "..", "shared", "fixtures");
 const review = (name: string) => path.join(FIXTURES, "reviews", name);
 const receipt = (name: string) => path.join(FIXTURES, "receipts", name);
 const BROWSER_CONTEXT = { locale: "ru-RU", timezoneId: "Europe/Moscow" } as const;

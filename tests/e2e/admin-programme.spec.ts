@@ -2,8 +2,8 @@ import path from "node:path";
 import type { Browser, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { DEMO, asStaffMember, randomPhone, signInShopper } from "./helpers";
+import { FIXTURES_DIR as FIXTURES } from "../support/fixtures";
 
-const FIXTURES = path.resolve(import.meta.dirname, "..", "..", "..", "shared", "fixtures");
 const ADMIN_HOME = /\/moderation$/;
 
 // The administrator changes the programme's points and adjusts a shopper by hand. The other journeys

@@ -2,8 +2,8 @@ import path from "node:path";
 import sharp from "sharp";
 import { expect, test } from "./fixtures";
 import { signInShopper } from "./helpers";
+import { FIXTURES_DIR as FIXTURES } from "../support/fixtures";
 
-const FIXTURES = path.resolve(import.meta.dirname, "..", "..", "..", "shared", "fixtures");
 const review = (name: string) => path.join(FIXTURES, "reviews", name);
 const receipt = (name: string) => path.join(FIXTURES, "receipts", name);
 

@@ -2,9 +2,9 @@ import path from "node:path";
 import type { Browser, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { DEMO, asStaffMember, signInShopper } from "./helpers";
+import { FIXTURES_DIR as FIXTURES } from "../support/fixtures";
 import { holdReceiptChecks, releaseReceiptChecks } from "./support/receipt-check-fake";
 
-const FIXTURES = path.resolve(import.meta.dirname, "..", "..", "..", "shared", "fixtures");
 
 /** SCREENSHOTS_DIR=…: the page at phone (390×844) and desktop width, for a person to look at. */
 async function screenshotIfAsked(page: Page, name: string): Promise<void> {

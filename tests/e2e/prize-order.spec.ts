@@ -2,8 +2,8 @@ import path from "node:path";
 import type { Browser, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { DEMO, asStaffMember, signInShopper } from "./helpers";
+import { FIXTURES_DIR as FIXTURES } from "../support/fixtures";
 
-const FIXTURES = path.resolve(import.meta.dirname, "..", "..", "..", "shared", "fixtures");
 
 // A fiscal receipt earns points once portal-wide: each attempt of a journey (CI retries once) credits its own.
 const RECEIPTS = ["shot-043.jpg", "shot-047.png"];

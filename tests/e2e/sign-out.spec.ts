@@ -1,10 +1,9 @@
 import type { APIRequestContext, Browser, BrowserContext, Cookie, Page } from "@playwright/test";
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { expect, test } from "./fixtures";
+import { reviewScreenshot } from "../support/fixtures";
 import { randomPhone, signInShopper } from "./helpers";
 
-const SCREENSHOT = readFileSync(path.resolve(import.meta.dirname, "..", "..", "..", "shared", "fixtures", "reviews", "review-01-irecommend.png"));
+const SCREENSHOT = reviewScreenshot("review-01-irecommend.png");
 
 /** A server action call as the browser sent it, to be sent again later with another cookie. */
 interface RecordedAction {

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
-// The shared fixtures live beside the repository: ../shared/fixtures.
-export const FIXTURES_DIR = path.resolve(import.meta.dirname, "..", "..", "..", "shared", "fixtures");
+// Test and bench images, kept in the repository (tests/fixtures/README.md says what they are).
+export const FIXTURES_DIR = path.resolve(import.meta.dirname, "..", "fixtures");
 
 export function reviewScreenshot(name: string): Buffer {
   return readFileSync(path.join(FIXTURES_DIR, "reviews", name));

@@ -4,10 +4,11 @@ import { crc32 } from "node:zlib";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { parseFiscalQr } from "@/server/receipts/fiscal-qr";
+import { FIXTURES_DIR } from "../../../../tests/support/fixtures";
 import { decodeReceiptQr } from "./decode-receipt-qr";
 
-// The shared receipt fixtures beside the repository (see ../shared/fixtures/receipts/README.md).
-const FIXTURES = path.resolve(import.meta.dirname, "..", "..", "..", "..", "..", "shared", "fixtures", "receipts");
+// The receipt fixtures (tests/fixtures/receipts/README.md).
+const FIXTURES = path.join(FIXTURES_DIR, "receipts");
 const manifest = JSON.parse(readFileSync(path.join(FIXTURES, "manifest.json"), "utf8")) as { file: string; expected: string | null }[];
 
 function fixture(file: string): Buffer {
