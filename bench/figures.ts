@@ -11,10 +11,9 @@
 // the first run backfills the year) and the past week is marked stale, so the dashboard computes eight days
 // live as on a working day.
 import "../scripts/lib/allow-server-only.ts";
-import { ensureDatabase } from "../scripts/lib/database.ts";
 import { applyMigrations } from "../scripts/lib/migrations.ts";
 import { percentile, seedOnce, summarise } from "./lib.ts";
-import { seedQueueBench, shapeFromEnv } from "./queue-seed.ts";
+import { openQueueBenchDatabase, seedQueueBench, shapeFromEnv } from "./queue-seed.ts";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 50);
 const WARMUP = 5;
@@ -24,13 +23,7 @@ const FIGURES_MARKER = "bench.figures.seededAt";
 const STALE_DAYS = 7;
 const log = (line: string) => console.log(`[bench:figures] ${line}`);
 
-const database = await ensureDatabase({
-  externalUrl: process.env.BENCH_DATABASE_URL ?? "",
-  dataDirName: "bench-postgres",
-  port: Number(process.env.BENCH_PG_PORT ?? 54359),
-  database: "bench_queue",
-  log,
-});
+const database = await openQueueBenchDatabase(log);
 let failed = false;
 try {
   await applyMigrations(database.url, { log });

@@ -4,21 +4,14 @@
 // BENCH_DATABASE_URL names the database (seeded once, shared with bench:queue), else an embedded PostgreSQL
 // in .data/bench-postgres. BENCH_REQUESTS: samples per read (default 50).
 import "../scripts/lib/allow-server-only.ts";
-import { ensureDatabase } from "../scripts/lib/database.ts";
 import { applyMigrations } from "../scripts/lib/migrations.ts";
 import { summarise } from "./lib.ts";
-import { seedQueueBench, shapeFromEnv } from "./queue-seed.ts";
+import { openQueueBenchDatabase, seedQueueBench, shapeFromEnv } from "./queue-seed.ts";
 
 const SAMPLES = Number(process.env.BENCH_REQUESTS ?? 50);
 const log = (line: string) => console.log(`[bench:metrics] ${line}`);
 
-const database = await ensureDatabase({
-  externalUrl: process.env.BENCH_DATABASE_URL ?? "",
-  dataDirName: "bench-postgres",
-  port: Number(process.env.BENCH_PG_PORT ?? 54359),
-  database: "bench_queue",
-  log,
-});
+const database = await openQueueBenchDatabase(log);
 try {
   await applyMigrations(database.url, { log });
   await seedQueueBench(database.url, shapeFromEnv(), log);

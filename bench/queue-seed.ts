@@ -4,7 +4,22 @@
 // images, receipts, decisions, ledger entries and a few duplicate flags, so every table the queue and the
 // decision page read has production-like size.
 import { hash } from "@node-rs/argon2";
+import { type DatabaseHandle, ensureDatabase } from "../scripts/lib/database.ts";
 import { seedOnce } from "./lib.ts";
+
+/**
+ * The bench:queue data set's database, shared by bench:queue, bench:figures and bench/metrics.ts:
+ * BENCH_DATABASE_URL, else an embedded PostgreSQL in .data/bench-postgres.
+ */
+export function openQueueBenchDatabase(log: (line: string) => void): Promise<DatabaseHandle> {
+  return ensureDatabase({
+    externalUrl: process.env.BENCH_DATABASE_URL ?? "",
+    dataDirName: "bench-postgres",
+    port: Number(process.env.BENCH_PG_PORT ?? 54359),
+    database: "bench_queue",
+    log,
+  });
+}
 
 export const BENCH_MODERATOR = { email: "bench-moderator@carely.bench", password: "bench-moderator-2026" };
 const SEED_MARKER = "bench.queue.seededAt";

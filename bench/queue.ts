@@ -12,22 +12,15 @@
 // smaller data set (with BENCH_DATABASE_URL or BENCH_PG_PORT naming a database of its own).
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { ensureDatabase } from "../scripts/lib/database.ts";
 import { applyMigrations } from "../scripts/lib/migrations.ts";
 import { percentile, REPO_ROOT, startPortal, summarise } from "./lib.ts";
-import { BENCH_MODERATOR, seedQueueBench, shapeFromEnv } from "./queue-seed.ts";
+import { BENCH_MODERATOR, openQueueBenchDatabase, seedQueueBench, shapeFromEnv } from "./queue-seed.ts";
 
 const SAMPLES = Number(process.env.BENCH_REQUESTS ?? 200);
 const WARMUP = 20;
 const log = (line: string) => console.log(`[bench:queue] ${line}`);
 
-const database = await ensureDatabase({
-  externalUrl: process.env.BENCH_DATABASE_URL ?? "",
-  dataDirName: "bench-postgres",
-  port: Number(process.env.BENCH_PG_PORT ?? 54359),
-  database: "bench_queue",
-  log,
-});
+const database = await openQueueBenchDatabase(log);
 try {
   await applyMigrations(database.url, { log });
   const seedStarted = performance.now();
