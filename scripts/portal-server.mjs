@@ -1,3 +1,4 @@
+// @ts-check
 // The portal's HTTP server: Next.js behind a thin Node server of our own, for one reason — Next keeps a
 // client's X-Forwarded-For as sent and drops the socket address, so per-IP limits could be dodged with a
 // new header per request. Here every request carries the TCP peer's address in x-portal-peer-address,
@@ -77,6 +78,7 @@ server.listen(port, args.hostname, () => {
 });
 
 let stopping = false;
+/** @param {string} signal what asked for the stop, for the log */
 function stop(signal) {
   if (stopping) return;
   stopping = true;

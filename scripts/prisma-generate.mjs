@@ -1,3 +1,4 @@
+// @ts-check
 // `prisma generate` offline. Prisma 7's CLI insists on locating a schema-engine binary even though
 // generate never runs it, and the binary cannot be downloaded here; any existing file satisfies the check.
 import { spawnSync } from "node:child_process";

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { type EmbeddedPostgresHandle, startEmbeddedPostgres } from "./embedded-postgres.ts";
+import { type EmbeddedPostgresHandle, startEmbeddedPostgres } from "./embedded-postgres/index.ts";
 import { DATA_DIR } from "./paths.ts";
 
 export interface DatabaseHandle {

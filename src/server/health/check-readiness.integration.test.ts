@@ -3,7 +3,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type EmbeddedPostgresHandle, startEmbeddedPostgres } from "../../../scripts/lib/embedded-postgres";
+import { type EmbeddedPostgresHandle, startEmbeddedPostgres } from "../../../scripts/lib/embedded-postgres/index";
 import { installJobsSchema } from "../../../scripts/lib/jobs-schema";
 import { applyMigrations } from "../../../scripts/lib/migrations";
 import { GET as health } from "@/app/api/health/route";

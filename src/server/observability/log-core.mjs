@@ -1,6 +1,7 @@
+// @ts-check
 // The logger's making, in plain JavaScript: shared by the Next bundles (src/server/observability/logger.ts)
 // and the portal's own HTTP server (scripts/portal-server.mjs), which loads without a TypeScript loader.
-// Types: log-core.d.mts.
+// Types for importers: log-core.d.mts; this file is checked by tsc through its JSDoc.
 import { AsyncLocalStorage } from "node:async_hooks";
 import pino from "pino";
 import pretty from "pino-pretty";
@@ -8,8 +9,10 @@ import pretty from "pino-pretty";
 // On globalThis: the custom server and each Next bundle load their own copy of this module, and a request's
 // id set by one must be read by the others.
 const CONTEXT_KEY = Symbol.for("carely.requestContext");
+const LOGGER_KEY = Symbol.for("carely.logger");
+const processWide = /** @type {{ [CONTEXT_KEY]?: AsyncLocalStorage<{ requestId: string }>, [LOGGER_KEY]?: import("pino").Logger }} */ (globalThis);
 /** @type {AsyncLocalStorage<{ requestId: string }>} */
-export const requestContext = (globalThis[CONTEXT_KEY] ??= new AsyncLocalStorage());
+export const requestContext = (processWide[CONTEXT_KEY] ??= new AsyncLocalStorage());
 
 export function currentRequestId() {
   return requestContext.getStore()?.requestId;
@@ -23,7 +26,11 @@ const EMAIL = /([A-Za-z0-9])[A-Za-z0-9._%+-]*@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*
 const RUSSIAN_PHONE = /(?<![\d+])(?:\+7|7|8)[\s(-]*\d{3}[\s)-]*\d{3}[\s-]*\d{2}[\s-]*(\d{2})(?!\d)/g;
 const OTHER_PHONE = /\+\d{8,13}(\d{2})(?!\d)/g;
 
-/** Masks the emails and phone numbers in a string. */
+/**
+ * Masks the emails and phone numbers in a string.
+ * @param {string} text
+ * @returns {string}
+ */
 export function maskPersonalData(text) {
   return text
     .replace(EMAIL, "$1***@$2")
@@ -44,6 +51,7 @@ const REDACT_PATHS = [
 /**
  * A known key's value: shown masked when it is an email or a phone (formatters.log has masked it by the
  * time redaction runs), hidden otherwise.
+ * @param {unknown} value
  */
 function censorKnownKey(value) {
   if (typeof value !== "string") return "[redacted]";
@@ -53,13 +61,19 @@ function censorKnownKey(value) {
 
 const MAX_DEPTH = 6;
 
-/** A copy of a log line's fields with every string masked and every Error serialised (then masked). */
+/**
+ * A copy of a log line's fields with every string masked and every Error serialised (then masked).
+ * @param {unknown} value
+ * @param {number} [depth]
+ * @returns {unknown}
+ */
 function maskDeep(value, depth = 0) {
   if (typeof value === "string") return maskPersonalData(value);
   if (value === null || typeof value !== "object" || depth > MAX_DEPTH) return value;
   if (value instanceof Error) return maskDeep(pino.stdSerializers.err(value), depth + 1);
   if (Array.isArray(value)) return value.map((item) => maskDeep(item, depth + 1));
   if (value instanceof Date) return value;
+  /** @type {Record<string, unknown>} */
   const copy = {};
   for (const [key, item] of Object.entries(value)) copy[key] = maskDeep(item, depth + 1);
   return copy;
@@ -70,15 +84,18 @@ function maskDeep(value, depth = 0) {
  * the level by name, the request id of the call in progress on every line, and personal data masked —
  * known keys by pino's redact, and any email or phone number inside messages and other strings.
  * No transports: they run in worker threads, which the Next bundle cannot load.
+ * @param {{ level?: string, pretty?: boolean, base?: Record<string, unknown>, destination?: import("pino").DestinationStream }} [options]
+ * @returns {import("pino").Logger}
  */
 export function createPortalLogger({ level, pretty: prettyOutput = false, base = { service: "portal" }, destination } = {}) {
+  /** @type {import("pino").LoggerOptions} */
   const options = {
     level,
     base,
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: {
       level: (label) => ({ level: label }),
-      log: (fields) => maskDeep(fields),
+      log: (fields) => /** @type {Record<string, unknown>} */ (maskDeep(fields)),
     },
     // Errors are serialised (and masked) by formatters.log above; whatever reaches the serialiser is done.
     serializers: { err: (value) => value },
@@ -93,7 +110,7 @@ export function createPortalLogger({ level, pretty: prettyOutput = false, base =
         if (args[0] instanceof Error && typeof args[1] !== "string") args = [{ err: args[0] }, args[0].message, ...args.slice(1)];
         return method.apply(
           this,
-          args.map((arg) => (typeof arg === "string" ? maskPersonalData(arg) : arg)),
+          /** @type {typeof args} */ (args.map((arg) => (typeof arg === "string" ? maskPersonalData(arg) : arg))),
         );
       },
     },
@@ -105,17 +122,20 @@ export function createPortalLogger({ level, pretty: prettyOutput = false, base =
   return pino(options);
 }
 
-/** LOG_LEVEL, or info (silent under Vitest unless LOG_LEVEL asks). */
+/**
+ * LOG_LEVEL, or info (silent under Vitest unless LOG_LEVEL asks).
+ * @param {Record<string, string | undefined>} [env]
+ * @returns {string}
+ */
 export function defaultLogLevel(env = process.env) {
   return env.LOG_LEVEL || (env.VITEST ? "silent" : "info");
 }
 
-const LOGGER_KEY = Symbol.for("carely.logger");
-
 /**
  * The process's logger, made once and kept on globalThis (one stream and one configuration for the custom
  * server and every bundle): LOG_LEVEL, pretty when NODE_ENV is development.
+ * @returns {import("pino").Logger}
  */
 export function portalLogger() {
-  return (globalThis[LOGGER_KEY] ??= createPortalLogger({ level: defaultLogLevel(), pretty: process.env.NODE_ENV === "development" }));
+  return (processWide[LOGGER_KEY] ??= createPortalLogger({ level: defaultLogLevel(), pretty: process.env.NODE_ENV === "development" }));
 }

@@ -1,4 +1,6 @@
-// The request id, in plain JavaScript for scripts/portal-server.mjs (types: request-id.d.mts).
+// @ts-check
+// The request id, in plain JavaScript for scripts/portal-server.mjs (types for importers: request-id.d.mts;
+// this file is checked by tsc through its JSDoc).
 import { randomUUID } from "node:crypto";
 
 /** What a proxy sends and what the portal answers with. */
@@ -16,6 +18,9 @@ const ACCEPTABLE = /^[A-Za-z0-9._:=+/-]{8,128}$/;
 /**
  * The id of a request: the one a trusted proxy sent in X-Request-Id (TRUST_PROXY > 0, a well-formed value),
  * or a new UUID. With no trusted proxy the header is the client's own and is ignored.
+ * @param {string | string[] | undefined | null} sent
+ * @param {number} trustedHops
+ * @returns {string}
  */
 export function requestIdFor(sent, trustedHops) {
   const value = Array.isArray(sent) ? sent[0] : sent;
@@ -23,7 +28,11 @@ export function requestIdFor(sent, trustedHops) {
   return randomUUID();
 }
 
-/** TRUST_PROXY as env.ts reads it (a number of hops; 0 when unset or malformed — the safe side). */
+/**
+ * TRUST_PROXY as env.ts reads it (a number of hops; 0 when unset or malformed — the safe side).
+ * @param {Record<string, string | undefined>} [env]
+ * @returns {number}
+ */
 export function trustedHopsFromEnv(env = process.env) {
   const raw = (env.TRUST_PROXY ?? "").trim();
   return /^\d{1,2}$/.test(raw) ? Number(raw) : 0;

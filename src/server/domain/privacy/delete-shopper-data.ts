@@ -83,141 +83,212 @@ export async function deleteShopperData(actor: Actor, input: z.infer<typeof dele
   const { customerId, note } = authorise(actor, input);
   const at = now();
 
-  const result = await db.$transaction(async (tx) => {
-    const [user] = await tx.$queryRaw<{ id: number; phone: string | null; contact_email: string | null; email: string | null; points_balance: number; anonymised_at: Date | null }[]>`
-      SELECT id, phone, contact_email, email, points_balance, anonymised_at
-        FROM users WHERE id = ${customerId} AND role = 'CUSTOMER' FOR UPDATE`;
-    if (!user) throw new AppError("NOT_FOUND", "Участник не найден.");
-    if (user.anonymised_at) return { changed: false as const, storageKeys: await storageKeysOfEarlierDeletions(tx, customerId) };
-
-    const inProgress = await tx.prizeOrder.findMany({
-      where: { customerId, status: { in: [...ORDERS_IN_PROGRESS] } },
-      orderBy: { id: "asc" },
-      select: { id: true },
-    });
-    if (inProgress.length > 0) {
-      const numbers = inProgress.map((order) => `№${order.id}`).join(", ");
-      throw new AppError(
-        "CONFLICT",
-        `Сейчас удалить данные нельзя: ${inProgress.length === 1 ? "заказ" : "заказы"} ${numbers} ещё в работе, и для доставки нужны имя, телефон или email получателя. ` +
-          "Дождитесь получения приза или попросите отменить заказ (баллы вернутся), затем повторите удаление.",
-      );
-    }
-
-    const orders = await tx.prizeOrder.findMany({ where: { customerId }, select: { recipientPhone: true, deliveryEmail: true } });
-    // Every address the portal may have written to or about this shopper.
-    const identifiers = [
-      ...new Set(
-        [user.phone, user.contact_email, user.email, ...orders.flatMap((order) => [order.recipientPhone, order.deliveryEmail])].filter(
-          (value): value is string => typeof value === "string" && value.length >= 5,
-        ),
-      ),
-    ];
-
-    const closed = await closeOpenRequests(tx, customerId, actor.id, at);
-
-    const writeOff =
-      user.points_balance > 0
-        ? await appendLedgerEntry(tx, {
-            customerId,
-            kind: "FORFEITURE",
-            amount: -user.points_balance,
-            idempotencyKey: `privacy:${customerId}:write-off`,
-            reason: DELETION_WRITE_OFF_REASON,
-            createdById: actor.id,
-            at,
-          })
-        : null;
-
-    // Files to delete after the commit: every key that is not already a tombstone.
-    const images = await tx.$queryRaw<{ storage_key: string; thumb_key: string | null }[]>`
-      SELECT storage_key, thumb_key FROM images
-       WHERE (owner_id = ${customerId}
-              OR part_id IN (SELECT p.id FROM request_parts p JOIN review_requests r ON r.id = p.request_id WHERE r.customer_id = ${customerId}))
-         AND storage_key NOT LIKE ${`${ERASED_IMAGE_KEY_PREFIX}%`}
-       FOR UPDATE`;
-    const storageKeys = [...new Set(images.flatMap((image) => [image.storage_key, image.thumb_key]).filter((key): key is string => key !== null))];
-    await queueObjectDeletions(tx, storageKeys, "privacy");
-    await tx.$executeRaw`
-      UPDATE images SET storage_key = ${ERASED_IMAGE_KEY_PREFIX} || id::text, thumb_key = NULL, qr_text = NULL
-       WHERE owner_id = ${customerId}
-          OR part_id IN (SELECT p.id FROM request_parts p JOIN review_requests r ON r.id = p.request_id WHERE r.customer_id = ${customerId})`;
-
-    await tx.$executeRaw`
-      UPDATE receipts SET qr_text = NULL, check_result = NULL, fiscal_drive_number = NULL, fiscal_document_number = NULL, fiscal_sign = NULL
-       WHERE part_id IN (SELECT p.id FROM request_parts p JOIN review_requests r ON r.id = p.request_id WHERE r.customer_id = ${customerId})`;
-    await tx.$executeRaw`UPDATE review_requests SET review_url = review_url_key, updated_at = ${at} WHERE customer_id = ${customerId}`;
-
-    const ordersBlanked = await tx.prizeOrder.updateMany({
-      where: { customerId },
-      data: { recipientName: null, recipientPhone: null, pickupPointId: null, pickupPointCode: null, pickupPointAddress: null, trackingNumber: null, deliveryEmail: null, updatedAt: at },
-    });
-
-    const notificationsDeleted = await tx.notification.deleteMany({ where: { userId: customerId } });
-    await tx.forfeitureWarning.deleteMany({ where: { customerId } });
-
-    let outboxRedacted = 0;
-    let otpDeleted = 0;
-    if (identifiers.length > 0) {
-      // Not yet sent: given up first, so no sender picks the row between the two updates' effects.
-      await tx.outboxMessage.updateMany({
-        where: { recipient: { in: identifiers }, status: { in: ["PENDING", "SENDING", "FAILED"] } },
-        data: { status: "FAILED", nextAttemptAt: null },
-      });
-      outboxRedacted = (
-        await tx.outboxMessage.updateMany({
-          where: { recipient: { in: identifiers } },
-          data: { recipient: REDACTED, subject: null, text: REDACTED, html: null, lastError: "Получатель удалил персональные данные." },
-        })
-      ).count;
-      otpDeleted = (await tx.otpCode.deleteMany({ where: { phone: { in: identifiers } } })).count;
-      // Limit keys hold a phone alone or paired with a browser's hash ("phone|device").
-      await tx.rateLimitHit.deleteMany({ where: { OR: [{ key: { in: identifiers } }, ...identifiers.map((value) => ({ key: { startsWith: `${value}|` } }))] } });
-      // Audit data is JSON of any shape: the identifiers are replaced wherever they occur as text.
-      // (A scan of the audit table; deletions are rare, and correctness beats an index here.)
-      for (const value of identifiers) {
-        await tx.$executeRaw`
-          UPDATE audit_log SET data = replace(data::text, ${value}, ${REDACTED})::jsonb
-           WHERE data IS NOT NULL AND strpos(data::text, ${value}) > 0`;
-      }
-    }
-    await tx.rateLimitHit.deleteMany({ where: { key: { in: [String(customerId), `user:${customerId}`] } } });
-    // The browsers and addresses the shopper signed in from.
-    await tx.signInTrust.deleteMany({ where: { userId: customerId } });
-
-    await tx.user.update({
-      where: { id: customerId },
-      data: { phone: null, name: null, contactEmail: null, email: null, passwordHash: null, isActive: false, sessionVersion: { increment: 1 }, anonymisedAt: at, inactivityClockFrom: null, updatedAt: at },
-    });
-
-    await writeAuditEntry(tx, {
-      actorId: actor.id,
-      action: "shopper.anonymise",
-      entityType: "User",
-      entityId: customerId,
-      data: {
-        by: actor.id === customerId ? "self" : "admin",
-        // The administrator's note, with any of the shopper's identifiers it quoted taken out.
-        note: note ? identifiers.reduce((text, value) => text.split(value).join(REDACTED), note) : null,
-        pointsWrittenOff: user.points_balance,
-        writeOffEntryId: writeOff?.id ?? null,
-        requestsClosed: closed.requests,
-        partsClosed: closed.parts,
-        ordersBlanked: ordersBlanked.count,
-        notificationsDeleted: notificationsDeleted.count,
-        outboxRedacted,
-        otpDeleted,
-        storageKeys,
-      },
-      at,
-    });
-    return { changed: true as const, storageKeys, pointsWrittenOff: user.points_balance };
-  });
+  const result = await db.$transaction((tx) => anonymiseShopper(tx, { customerId, actorId: actor.id, note, at }));
 
   const { failed: storageFailures } = await deleteStoredObjects(result.storageKeys, "privacy");
   return result.changed
     ? { changed: true, customerId, pointsWrittenOff: result.pointsWrittenOff, storageFailures }
     : { changed: false, customerId, storageFailures };
+}
+
+interface Deletion {
+  customerId: number;
+  actorId: number;
+  /** The administrator's note (null for a shopper's own deletion). */
+  note: string | null;
+  at: Date;
+}
+
+type TransactionResult = { changed: true; storageKeys: string[]; pointsWrittenOff: number } | { changed: false; storageKeys: string[] };
+
+/**
+ * The deletion's steps, in this order, in one transaction. The files to delete are only listed here
+ * (storage_deletions); they are deleted after the commit.
+ */
+async function anonymiseShopper(tx: Tx, deletion: Deletion): Promise<TransactionResult> {
+  const { customerId, actorId, at } = deletion;
+  const shopper = await lockShopper(tx, customerId);
+  if (shopper.anonymised_at) return { changed: false, storageKeys: await storageKeysOfEarlierDeletions(tx, customerId) };
+  await refuseWhileOrdersInProgress(tx, customerId);
+  const identifiers = await contactIdentifiersOf(tx, shopper);
+
+  const closed = await closeOpenRequests(tx, customerId, actorId, at);
+  const writeOff = await writeOffBalance(tx, shopper, deletion);
+  const storageKeys = await eraseImages(tx, customerId);
+  await keepOnlyEarnOnceKeys(tx, customerId, at);
+  const ordersBlanked = await blankPrizeOrderRecipients(tx, customerId, at);
+  const notificationsDeleted = await deleteNotifications(tx, customerId);
+  const contacts = await forgetContactIdentifiers(tx, identifiers);
+  await forgetSignInTraces(tx, customerId);
+  await anonymiseAccount(tx, customerId, at);
+
+  await recordInAudit(tx, deletion, identifiers, {
+    pointsWrittenOff: shopper.points_balance,
+    writeOffEntryId: writeOff?.id ?? null,
+    requestsClosed: closed.requests,
+    partsClosed: closed.parts,
+    ordersBlanked,
+    notificationsDeleted,
+    outboxRedacted: contacts.outboxRedacted,
+    otpDeleted: contacts.otpDeleted,
+    storageKeys,
+  });
+  return { changed: true, storageKeys, pointsWrittenOff: shopper.points_balance };
+}
+
+interface ShopperRow {
+  id: number;
+  phone: string | null;
+  contact_email: string | null;
+  email: string | null;
+  points_balance: number;
+  anonymised_at: Date | null;
+}
+
+/** The shopper's row, locked: a second deletion (or a credit) waits for this one. Staff accounts are not found. */
+async function lockShopper(tx: Tx, customerId: number): Promise<ShopperRow> {
+  const [user] = await tx.$queryRaw<ShopperRow[]>`
+    SELECT id, phone, contact_email, email, points_balance, anonymised_at
+      FROM users WHERE id = ${customerId} AND role = 'CUSTOMER' FOR UPDATE`;
+  if (!user) throw new AppError("NOT_FOUND", "Участник не найден.");
+  return user;
+}
+
+/** A parcel in transit needs the recipient's name and phone, an unsent code its email: the shopper waits. */
+async function refuseWhileOrdersInProgress(tx: Tx, customerId: number): Promise<void> {
+  const inProgress = await tx.prizeOrder.findMany({
+    where: { customerId, status: { in: [...ORDERS_IN_PROGRESS] } },
+    orderBy: { id: "asc" },
+    select: { id: true },
+  });
+  if (inProgress.length > 0) {
+    const numbers = inProgress.map((order) => `№${order.id}`).join(", ");
+    throw new AppError(
+      "CONFLICT",
+      `Сейчас удалить данные нельзя: ${inProgress.length === 1 ? "заказ" : "заказы"} ${numbers} ещё в работе, и для доставки нужны имя, телефон или email получателя. ` +
+        "Дождитесь получения приза или попросите отменить заказ (баллы вернутся), затем повторите удаление.",
+    );
+  }
+}
+
+/** Every address the portal may have written to or about this shopper (read before the orders are blanked). */
+async function contactIdentifiersOf(tx: Tx, shopper: ShopperRow): Promise<string[]> {
+  const orders = await tx.prizeOrder.findMany({ where: { customerId: shopper.id }, select: { recipientPhone: true, deliveryEmail: true } });
+  return [
+    ...new Set(
+      [shopper.phone, shopper.contact_email, shopper.email, ...orders.flatMap((order) => [order.recipientPhone, order.deliveryEmail])].filter(
+        (value): value is string => typeof value === "string" && value.length >= 5,
+      ),
+    ),
+  ];
+}
+
+/** The remaining balance retired by one FORFEITURE entry (see the verb's comment for why not ADJUSTMENT). */
+async function writeOffBalance(tx: Tx, shopper: ShopperRow, deletion: Deletion): Promise<{ id: number } | null> {
+  if (shopper.points_balance <= 0) return null;
+  return appendLedgerEntry(tx, {
+    customerId: deletion.customerId,
+    kind: "FORFEITURE",
+    amount: -shopper.points_balance,
+    idempotencyKey: `privacy:${deletion.customerId}:write-off`,
+    reason: DELETION_WRITE_OFF_REASON,
+    createdById: deletion.actorId,
+    at: deletion.at,
+  });
+}
+
+/**
+ * The shopper's files are recorded for deletion after the commit (every key not already a tombstone); the
+ * rows stay with a tombstone key, since receipts hang on them and their hashes keep the duplicate guards.
+ */
+async function eraseImages(tx: Tx, customerId: number): Promise<string[]> {
+  const images = await tx.$queryRaw<{ storage_key: string; thumb_key: string | null }[]>`
+    SELECT storage_key, thumb_key FROM images
+     WHERE (owner_id = ${customerId}
+            OR part_id IN (SELECT p.id FROM request_parts p JOIN review_requests r ON r.id = p.request_id WHERE r.customer_id = ${customerId}))
+       AND storage_key NOT LIKE ${`${ERASED_IMAGE_KEY_PREFIX}%`}
+     FOR UPDATE`;
+  const storageKeys = [...new Set(images.flatMap((image) => [image.storage_key, image.thumb_key]).filter((key): key is string => key !== null))];
+  await queueObjectDeletions(tx, storageKeys, "privacy");
+  await tx.$executeRaw`
+    UPDATE images SET storage_key = ${ERASED_IMAGE_KEY_PREFIX} || id::text, thumb_key = NULL, qr_text = NULL
+     WHERE owner_id = ${customerId}
+        OR part_id IN (SELECT p.id FROM request_parts p JOIN review_requests r ON r.id = p.request_id WHERE r.customer_id = ${customerId})`;
+  return storageKeys;
+}
+
+/**
+ * Receipts keep their fiscal key, date, sum and operation type, requests their review link's normalised key:
+ * the "earns once" guards and the figures. The raw QR text, the online check's answer and the link as typed go.
+ */
+async function keepOnlyEarnOnceKeys(tx: Tx, customerId: number, at: Date): Promise<void> {
+  await tx.$executeRaw`
+    UPDATE receipts SET qr_text = NULL, check_result = NULL, fiscal_drive_number = NULL, fiscal_document_number = NULL, fiscal_sign = NULL
+     WHERE part_id IN (SELECT p.id FROM request_parts p JOIN review_requests r ON r.id = p.request_id WHERE r.customer_id = ${customerId})`;
+  await tx.$executeRaw`UPDATE review_requests SET review_url = review_url_key, updated_at = ${at} WHERE customer_id = ${customerId}`;
+}
+
+/** Delivered or cancelled orders lose their recipient and delivery details; prize, points and dates stay for the figures. */
+async function blankPrizeOrderRecipients(tx: Tx, customerId: number, at: Date): Promise<number> {
+  const blanked = await tx.prizeOrder.updateMany({
+    where: { customerId },
+    data: { recipientName: null, recipientPhone: null, pickupPointId: null, pickupPointCode: null, pickupPointAddress: null, trackingNumber: null, deliveryEmail: null, updatedAt: at },
+  });
+  return blanked.count;
+}
+
+/** Notifications and forfeiture warnings are about the shopper alone: deleted, not kept. */
+async function deleteNotifications(tx: Tx, customerId: number): Promise<number> {
+  const deleted = await tx.notification.deleteMany({ where: { userId: customerId } });
+  await tx.forfeitureWarning.deleteMany({ where: { customerId } });
+  return deleted.count;
+}
+
+/**
+ * The phone and emails, wherever else they are written: outbox rows redacted (those not yet sent given up),
+ * one-time codes and rate-limit hits deleted, audit data rewritten.
+ */
+async function forgetContactIdentifiers(tx: Tx, identifiers: string[]): Promise<{ outboxRedacted: number; otpDeleted: number }> {
+  if (identifiers.length === 0) return { outboxRedacted: 0, otpDeleted: 0 };
+  // Not yet sent: given up first, so no sender picks the row between the two updates' effects.
+  await tx.outboxMessage.updateMany({
+    where: { recipient: { in: identifiers }, status: { in: ["PENDING", "SENDING", "FAILED"] } },
+    data: { status: "FAILED", nextAttemptAt: null },
+  });
+  const outboxRedacted = (
+    await tx.outboxMessage.updateMany({
+      where: { recipient: { in: identifiers } },
+      data: { recipient: REDACTED, subject: null, text: REDACTED, html: null, lastError: "Получатель удалил персональные данные." },
+    })
+  ).count;
+  const otpDeleted = (await tx.otpCode.deleteMany({ where: { phone: { in: identifiers } } })).count;
+  // Limit keys hold a phone alone or paired with a browser's hash ("phone|device").
+  await tx.rateLimitHit.deleteMany({ where: { OR: [{ key: { in: identifiers } }, ...identifiers.map((value) => ({ key: { startsWith: `${value}|` } }))] } });
+  // Audit data is JSON of any shape: the identifiers are replaced wherever they occur as text.
+  // (A scan of the audit table; deletions are rare, and correctness beats an index here.)
+  for (const value of identifiers) {
+    await tx.$executeRaw`
+      UPDATE audit_log SET data = replace(data::text, ${value}, ${REDACTED})::jsonb
+       WHERE data IS NOT NULL AND strpos(data::text, ${value}) > 0`;
+  }
+  return { outboxRedacted, otpDeleted };
+}
+
+/** Rate-limit hits keyed by the account, and the browsers and addresses the shopper signed in from. */
+async function forgetSignInTraces(tx: Tx, customerId: number): Promise<void> {
+  await tx.rateLimitHit.deleteMany({ where: { key: { in: [String(customerId), `user:${customerId}`] } } });
+  await tx.signInTrust.deleteMany({ where: { userId: customerId } });
+}
+
+/**
+ * The account row stays (the ledger hangs on it) without anything that identifies the shopper; the session
+ * version bump ends every session at its next request, and the forfeiture clock stops. Consent stays.
+ */
+async function anonymiseAccount(tx: Tx, customerId: number, at: Date): Promise<void> {
+  await tx.user.update({
+    where: { id: customerId },
+    data: { phone: null, name: null, contactEmail: null, email: null, passwordHash: null, isActive: false, sessionVersion: { increment: 1 }, anonymisedAt: at, inactivityClockFrom: null, updatedAt: at },
+  });
 }
 
 function authorise(actor: Actor, input: z.infer<typeof deleteShopperDataInput>): { customerId: number; note: string | null } {
@@ -262,6 +333,36 @@ async function closeOpenRequests(tx: Tx, customerId: number, actorId: number, at
     });
   }
   return { requests: open.length, parts };
+}
+
+/** What the audit row records besides who asked: counts and storage keys. */
+interface DeletionSummary {
+  pointsWrittenOff: number;
+  writeOffEntryId: number | null;
+  requestsClosed: number;
+  partsClosed: number;
+  ordersBlanked: number;
+  notificationsDeleted: number;
+  outboxRedacted: number;
+  otpDeleted: number;
+  storageKeys: string[];
+}
+
+/** One audit row: who asked, the counts and the storage keys (a repeated deletion retries them), no personal data. */
+async function recordInAudit(tx: Tx, deletion: Deletion, identifiers: string[], summary: DeletionSummary): Promise<void> {
+  await writeAuditEntry(tx, {
+    actorId: deletion.actorId,
+    action: "shopper.anonymise",
+    entityType: "User",
+    entityId: deletion.customerId,
+    data: {
+      by: deletion.actorId === deletion.customerId ? "self" : "admin",
+      // The administrator's note, with any of the shopper's identifiers it quoted taken out.
+      note: deletion.note ? identifiers.reduce((text, value) => text.split(value).join(REDACTED), deletion.note) : null,
+      ...summary,
+    },
+    at: deletion.at,
+  });
 }
 
 /** The keys recorded by earlier deletions of this shopper: a repeated deletion retries them. */

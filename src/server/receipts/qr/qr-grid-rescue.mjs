@@ -1,5 +1,8 @@
+// @ts-check
 // Plain JavaScript on purpose: loaded by the decoding worker at run time, outside any bundler (see
-// decode-receipt-qr.ts). No dependencies.
+// decode-receipt-qr.ts). No dependencies. Type-checked by tsc through the JSDoc types (// @ts-check):
+// typed-array reads carry a `@type {number}` cast where the loop bounds keep them in range, which
+// noUncheckedIndexedAccess cannot see.
 //
 // Rescue for a QR symbol that ZXing found but could not decode. ZXing samples the module grid through one
 // perspective transform fitted to the finder and alignment patterns; a curled or creased receipt bends the
@@ -9,7 +12,25 @@
 // function patterns match). The resulting bit matrix is rendered as a clean symbol for ZXing to decode, so
 // error correction and every integrity check stay ZXing's: a bad fit yields no text, never a wrong one.
 
-/** Alignment pattern centre coordinates per version (ISO/IEC 18004 Annex E). */
+/** @typedef {{ data: Uint8Array, width: number, height: number }} GreyImage one byte per pixel, row by row */
+/** @typedef {{ x: number, y: number }} Point */
+/** @typedef {[Point, Point, Point, Point]} Quad a symbol's corners, in symbol order TL, TR, BR, BL */
+/** @typedef {{ size: number, bits: Uint8Array }} SymbolBits a size x size bit matrix, 1 = dark */
+/** @typedef {[number, number, number, number, number, number, number, number]} Homography coefficients a–h */
+/** @typedef {{ lattice: number, steps: number[], every?: number }} FitStage see DEFAULT_SCHEDULE */
+/**
+ * A stage's fitted displacement field: the module bits it reads, and the displacement at (u, v) in modules.
+ * @typedef {{ bits: Uint8Array, at: (u: number, v: number) => [number, number] }} FittedField
+ */
+/**
+ * What evaluateModules reads: the lattice (K x K, each module's corner index and four bilinear weights), the
+ * displacement of each control point, every sub-sample's base position, the contrast image (W x H, > 0 reads
+ * dark) and the function-pattern map.
+ * @typedef {{ K: number, W: number, H: number, corner: Int32Array, weights: Float64Array, dispX: Float64Array, dispY: Float64Array,
+ *   baseX: Float64Array, baseY: Float64Array, contrast: Float32Array, fixed: Int8Array }} Grid
+ */
+
+/** Alignment pattern centre coordinates per version (ISO/IEC 18004 Annex E). @type {number[][]} */
 const ALIGNMENT_CENTRES = [
   [], [], [6, 18], [6, 22], [6, 26], [6, 30], [6, 34], [6, 22, 38], [6, 24, 42], [6, 26, 46], [6, 28, 50],
   [6, 30, 54], [6, 32, 58], [6, 34, 62], [6, 26, 46, 66], [6, 26, 48, 70], [6, 26, 50, 74], [6, 30, 54, 78],
@@ -24,14 +45,17 @@ const ALIGNMENT_CENTRES = [
 /**
  * The modules whose colour every QR symbol of this version has: finders with separators, timing patterns,
  * alignment patterns, the dark module. -1 = data/format/version module, 0 = light, 1 = dark.
+ * @param {number} version
+ * @returns {{ size: number, map: Int8Array }}
  */
 export function functionPatterns(version) {
   const size = 17 + 4 * version;
   const map = new Int8Array(size * size).fill(-1);
+  /** @type {(x: number, y: number, value: number) => void} */
   const set = (x, y, value) => {
     if (x >= 0 && y >= 0 && x < size && y < size) map[y * size + x] = value;
   };
-  for (const [fx, fy] of [[0, 0], [size - 7, 0], [0, size - 7]]) {
+  for (const [fx, fy] of /** @type {const} */ ([[0, 0], [size - 7, 0], [0, size - 7]])) {
     for (let y = -1; y <= 7; y++) {
       for (let x = -1; x <= 7; x++) {
         const ring = Math.max(Math.abs(x - 3), Math.abs(y - 3));
@@ -56,7 +80,11 @@ export function functionPatterns(version) {
   return { size, map };
 }
 
-/** Perspective transform taking the unit square (0,0) (1,0) (1,1) (0,1) to the quad [x0,y0, … x3,y3]. */
+/**
+ * Perspective transform taking the unit square (0,0) (1,0) (1,1) (0,1) to the quad [x0,y0, … x3,y3].
+ * @param {Homography} q the quad's eight coordinates (same length as the result)
+ * @returns {Homography}
+ */
 function squareToQuad(q) {
   const [x0, y0, x1, y1, x2, y2, x3, y3] = q;
   const dx1 = x1 - x2, dx2 = x3 - x2, dx3 = x0 - x1 + x2 - x3;
@@ -69,12 +97,14 @@ function squareToQuad(q) {
 
 // Where each module is sampled, in module units from its centre: the centre and four points around it, so a
 // grid sitting on module edges scores worse than one sitting on module centres.
+/** @type {[number, number][]} */
 const SUB_SAMPLES = [[0, 0], [-0.25, -0.25], [0.25, -0.25], [-0.25, 0.25], [0.25, 0.25]];
 const S = SUB_SAMPLES.length;
 
 // Coarse to fine: a 3 x 3 lattice follows a curl across the whole symbol, a 5 x 5 one local waviness. Steps
 // are in modules. The coarse stage looks at every other module in each direction (plus the function
 // patterns): a 3 x 3 field is too smooth to need more, and it is four times cheaper.
+/** @type {FitStage[]} */
 const DEFAULT_SCHEDULE = [
   { lattice: 3, steps: [1, 0.5], every: 2 },
   { lattice: 5, steps: [0.25] },
@@ -82,11 +112,12 @@ const DEFAULT_SCHEDULE = [
 
 /**
  * Fits a bent module grid to a symbol ZXing located but could not decode.
- * @param {{data: Uint8Array, width: number, height: number}} image greyscale
- * @param {{x: number, y: number}[]} quad the symbol's corners in `image`, in symbol order TL, TR, BR, BL
+ * @param {GreyImage} image greyscale
+ * @param {Quad} quad the symbol's corners in `image`, in symbol order TL, TR, BR, BL
  * @param {number} version QR version (1–40) ZXing read from the symbol
- * @yields {{size: number, bits: Uint8Array}} the bit matrix (1 = dark) after each stage, coarse first: the
- *   caller stops as soon as one decodes, sparing the finer (costlier) stages
+ * @param {{ schedule?: FitStage[] }} [options]
+ * @returns {Generator<SymbolBits, void, unknown>} the bit matrix (1 = dark) after each stage, coarse first:
+ *   the caller stops as soon as one decodes, sparing the finer (costlier) stages
  */
 export function* fitBentGrid(image, quad, version, { schedule = DEFAULT_SCHEDULE } = {}) {
   if (!Number.isInteger(version) || version < 1 || version > 40) return;
@@ -111,11 +142,11 @@ export function* fitBentGrid(image, quad, version, { schedule = DEFAULT_SCHEDULE
       let i = (ry0 + y * k + dy) * image.width + rx0;
       for (let x = 0; x < W; x++) {
         let sum = 0;
-        for (let dx = 0; dx < k; dx++) sum += image.data[i++];
-        roi[out + x] += sum;
+        for (let dx = 0; dx < k; dx++) sum += /** @type {number} */ (image.data[i++]);
+        roi[out + x] = /** @type {number} */ (roi[out + x]) + sum;
       }
     }
-    for (let x = 0; x < W; x++) roi[out + x] *= inverseArea;
+    for (let x = 0; x < W; x++) roi[out + x] = /** @type {number} */ (roi[out + x]) * inverseArea;
   }
   // Threshold surface: the local mean over ~6 modules, so glare and shadows do not flip modules.
   const mp = modulePx / k;
@@ -124,8 +155,8 @@ export function* fitBentGrid(image, quad, version, { schedule = DEFAULT_SCHEDULE
   for (let y = 0; y < H; y++) {
     let rowSum = 0;
     for (let x = 0; x < W; x++) {
-      rowSum += roi[y * W + x];
-      integral[(y + 1) * (W + 1) + x + 1] = integral[y * (W + 1) + x + 1] + rowSum;
+      rowSum += /** @type {number} */ (roi[y * W + x]);
+      integral[(y + 1) * (W + 1) + x + 1] = /** @type {number} */ (integral[y * (W + 1) + x + 1]) + rowSum;
     }
   }
   // Stored as threshold minus pixel, so > 0 reads dark.
@@ -134,19 +165,20 @@ export function* fitBentGrid(image, quad, version, { schedule = DEFAULT_SCHEDULE
     const ya = Math.max(0, y - r), yb = Math.min(H, y + r + 1);
     for (let x = 0; x < W; x++) {
       const xa = Math.max(0, x - r), xb = Math.min(W, x + r + 1);
-      const total = integral[yb * (W + 1) + xb] - integral[ya * (W + 1) + xb] - integral[yb * (W + 1) + xa] + integral[ya * (W + 1) + xa];
-      contrast[y * W + x] = total / ((xb - xa) * (yb - ya)) - roi[y * W + x];
+      const total = /** @type {number} */ (integral[yb * (W + 1) + xb]) - /** @type {number} */ (integral[ya * (W + 1) + xb]) - /** @type {number} */ (integral[yb * (W + 1) + xa]) + /** @type {number} */ (integral[ya * (W + 1) + xa]);
+      contrast[y * W + x] = total / ((xb - xa) * (yb - ya)) - /** @type {number} */ (roi[y * W + x]);
     }
   }
 
   // Every sub-sample's position under the perspective transform alone; the displacement field is added on top.
-  const T = squareToQuad(quad.flatMap((p) => [(p.x - rx0) / k, (p.y - ry0) / k]));
+  const T = squareToQuad(/** @type {Homography} */ (quad.flatMap((p) => [(p.x - rx0) / k, (p.y - ry0) / k])));
   const baseX = new Float64Array(N * N * S), baseY = new Float64Array(N * N * S);
   for (let j = 0; j < N; j++) {
     for (let i = 0; i < N; i++) {
       const m = j * N + i;
       for (let s = 0; s < S; s++) {
-        const un = (i + 0.5 + SUB_SAMPLES[s][0]) / N, vn = (j + 0.5 + SUB_SAMPLES[s][1]) / N;
+        const sub = /** @type {[number, number]} */ (SUB_SAMPLES[s]);
+        const un = (i + 0.5 + sub[0]) / N, vn = (j + 0.5 + sub[1]) / N;
         const w = T[6] * un + T[7] * vn + 1;
         baseX[m * S + s] = (T[0] * un + T[1] * vn + T[2]) / w;
         baseY[m * S + s] = (T[3] * un + T[4] * vn + T[5]) / w;
@@ -159,13 +191,14 @@ export function* fitBentGrid(image, quad, version, { schedule = DEFAULT_SCHEDULE
   let agreement = 0;
   for (let m = 0; m < N * N; m++) {
     if (fixed[m] === -1) continue;
-    const x = baseX[m * S], y = baseY[m * S];
+    const x = /** @type {number} */ (baseX[m * S]), y = /** @type {number} */ (baseY[m * S]);
     if (!(x >= 0 && y >= 0 && x < W - 1 && y < H - 1)) continue;
-    const value = contrast[Math.round(y) * W + Math.round(x)];
+    const value = /** @type {number} */ (contrast[Math.round(y) * W + Math.round(x)]);
     agreement += fixed[m] === 1 ? value : -value;
   }
-  if (agreement < 0) for (let p = 0; p < W * H; p++) contrast[p] = -contrast[p];
+  if (agreement < 0) for (let p = 0; p < W * H; p++) contrast[p] = -/** @type {number} */ (contrast[p]);
 
+  /** @type {FittedField | null} */
   let field = null; // the previous stage's fitted field
   for (const stage of schedule) {
     field = fitStage(stage, field);
@@ -174,6 +207,11 @@ export function* fitBentGrid(image, quad, version, { schedule = DEFAULT_SCHEDULE
 
   // One coarse-to-fine stage: a K x K control lattice (initialised from the previous stage's field), each
   // control point moved in turn while that improves the score of the modules it influences.
+  /**
+   * @param {FitStage} stage
+   * @param {FittedField | null} previous
+   * @returns {FittedField}
+   */
   function fitStage({ lattice: K, steps, every = 1 }, previous) {
     const cell = N / (K - 1);
     // Each module's bilinear weights on the lattice (the field is smooth: one displacement per module).
@@ -201,22 +239,25 @@ export function* fitBentGrid(image, quad, version, { schedule = DEFAULT_SCHEDULE
         }
       }
     }
+    /** @type {FittedField["at"]} */
     const at = (u, v) => {
       const gu = Math.min(K - 1.0001, Math.max(0, u / cell)), gv = Math.min(K - 1.0001, Math.max(0, v / cell));
       const iu = Math.floor(gu), iv = Math.floor(gv), fu = gu - iu, fv = gv - iv, c = iv * K + iu;
       const w0 = (1 - fu) * (1 - fv), w1 = fu * (1 - fv), w2 = (1 - fu) * fv, w3 = fu * fv;
       return [
-        dispX[c] * w0 + dispX[c + 1] * w1 + dispX[c + K] * w2 + dispX[c + K + 1] * w3,
-        dispY[c] * w0 + dispY[c + 1] * w1 + dispY[c + K] * w2 + dispY[c + K + 1] * w3,
+        /** @type {number} */ (dispX[c]) * w0 + /** @type {number} */ (dispX[c + 1]) * w1 + /** @type {number} */ (dispX[c + K]) * w2 + /** @type {number} */ (dispX[c + K + 1]) * w3,
+        /** @type {number} */ (dispY[c]) * w0 + /** @type {number} */ (dispY[c + 1]) * w1 + /** @type {number} */ (dispY[c + K]) * w2 + /** @type {number} */ (dispY[c + K + 1]) * w3,
       ];
     };
 
+    /** @type {Grid} */
     const grid = { K, W, H, corner, weights, dispX, dispY, baseX, baseY, contrast, fixed };
     const darkness = new Float32Array(N * N);
     const score = new Float32Array(N * N);
     const all = new Int32Array(N * N).map((_, m) => m);
     evaluateModules(grid, all, darkness, score);
 
+    /** @type {Int32Array[]} */
     const supports = [];
     for (let cv = 0; cv < K; cv++) {
       for (let cu = 0; cu < K; cu++) {
@@ -230,20 +271,21 @@ export function* fitBentGrid(image, quad, version, { schedule = DEFAULT_SCHEDULE
       }
     }
     const trialDark = new Float32Array(N * N), trialScore = new Float32Array(N * N);
+    /** Moves control point `c` by (mx, my) and keeps the move if it raises the score of `modules` above `base`. @type {(c: number, modules: Int32Array, base: number, mx: number, my: number) => number} */
     const tryMove = (c, modules, base, mx, my) => {
-      dispX[c] += mx;
-      dispY[c] += my;
+      dispX[c] = /** @type {number} */ (dispX[c]) + mx;
+      dispY[c] = /** @type {number} */ (dispY[c]) + my;
       const trial = evaluateModules(grid, modules, trialDark, trialScore);
       if (trial > base + 1e-3) {
         for (let n = 0; n < modules.length; n++) {
-          const m = modules[n];
-          darkness[m] = trialDark[m];
-          score[m] = trialScore[m];
+          const m = /** @type {number} */ (modules[n]);
+          darkness[m] = /** @type {number} */ (trialDark[m]);
+          score[m] = /** @type {number} */ (trialScore[m]);
         }
         return trial;
       }
-      dispX[c] -= mx;
-      dispY[c] -= my;
+      dispX[c] = /** @type {number} */ (dispX[c]) - mx;
+      dispY[c] = /** @type {number} */ (dispY[c]) - my;
       return base;
     };
     for (const step of steps) {
@@ -251,9 +293,9 @@ export function* fitBentGrid(image, quad, version, { schedule = DEFAULT_SCHEDULE
       for (let sweep = 0; sweep < 2; sweep++) {
         let improved = false;
         for (let c = 0; c < K * K; c++) {
-          const modules = supports[c];
+          const modules = /** @type {Int32Array} */ (supports[c]);
           let base = 0;
-          for (let n = 0; n < modules.length; n++) base += score[modules[n]];
+          for (let n = 0; n < modules.length; n++) base += /** @type {number} */ (score[/** @type {number} */ (modules[n])]);
           const start = base;
           // Along each axis try one way, and the other only if the first did not help.
           let next = tryMove(c, modules, base, stepPx, 0);
@@ -270,7 +312,7 @@ export function* fitBentGrid(image, quad, version, { schedule = DEFAULT_SCHEDULE
     // The final read covers every module, also those the coarse stage skipped.
     evaluateModules(grid, all, darkness, score);
     const bits = new Uint8Array(N * N);
-    for (let m = 0; m < N * N; m++) bits[m] = fixed[m] === -1 ? (darkness[m] > 0 ? 1 : 0) : fixed[m];
+    for (let m = 0; m < N * N; m++) bits[m] = fixed[m] === -1 ? (/** @type {number} */ (darkness[m]) > 0 ? 1 : 0) : /** @type {number} */ (fixed[m]);
     return { bits, at };
   }
 }
@@ -280,25 +322,30 @@ export function* fitBentGrid(image, quad, version, { schedule = DEFAULT_SCHEDULE
  * is optimised once for all fits). A module's darkness is the local threshold minus its mean sample (> 0 =
  * dark); its score is how clearly it reads, known modules counting double and signed so that the grid cannot
  * slip by a whole module. Writes both per module and returns the summed score.
+ * @param {Grid} grid
+ * @param {Int32Array} modules
+ * @param {Float32Array} darknessOut
+ * @param {Float32Array} scoreOut
+ * @returns {number}
  */
 function evaluateModules(grid, modules, darknessOut, scoreOut) {
   const { K, W, H, corner, weights, dispX, dispY, baseX, baseY, contrast, fixed } = grid;
   let total = 0;
   for (let n = 0; n < modules.length; n++) {
-    const m = modules[n];
-    const c = corner[m], w = m * 4;
-    const w0 = weights[w], w1 = weights[w + 1], w2 = weights[w + 2], w3 = weights[w + 3];
-    const dx = dispX[c] * w0 + dispX[c + 1] * w1 + dispX[c + K] * w2 + dispX[c + K + 1] * w3;
-    const dy = dispY[c] * w0 + dispY[c + 1] * w1 + dispY[c + K] * w2 + dispY[c + K + 1] * w3;
+    const m = /** @type {number} */ (modules[n]);
+    const c = /** @type {number} */ (corner[m]), w = m * 4;
+    const w0 = /** @type {number} */ (weights[w]), w1 = /** @type {number} */ (weights[w + 1]), w2 = /** @type {number} */ (weights[w + 2]), w3 = /** @type {number} */ (weights[w + 3]);
+    const dx = /** @type {number} */ (dispX[c]) * w0 + /** @type {number} */ (dispX[c + 1]) * w1 + /** @type {number} */ (dispX[c + K]) * w2 + /** @type {number} */ (dispX[c + K + 1]) * w3;
+    const dy = /** @type {number} */ (dispY[c]) * w0 + /** @type {number} */ (dispY[c + 1]) * w1 + /** @type {number} */ (dispY[c + K]) * w2 + /** @type {number} */ (dispY[c + K + 1]) * w3;
     let diff = 0, inside = true;
     for (let s = m * S, end = s + S; s < end; s++) {
-      const x = baseX[s] + dx, y = baseY[s] + dy;
+      const x = /** @type {number} */ (baseX[s]) + dx, y = /** @type {number} */ (baseY[s]) + dy;
       if (!(x >= 0 && y >= 0 && x < W - 1 && y < H - 1)) {
         inside = false;
         break;
       }
       const xi = x | 0, yi = y | 0, fx = x - xi, fy = y - yi, o = yi * W + xi;
-      diff += (contrast[o] * (1 - fx) + contrast[o + 1] * fx) * (1 - fy) + (contrast[o + W] * (1 - fx) + contrast[o + W + 1] * fx) * fy;
+      diff += (/** @type {number} */ (contrast[o]) * (1 - fx) + /** @type {number} */ (contrast[o + 1]) * fx) * (1 - fy) + (/** @type {number} */ (contrast[o + W]) * (1 - fx) + /** @type {number} */ (contrast[o + W + 1]) * fx) * fy;
     }
     diff /= S;
     const f = fixed[m];
@@ -311,7 +358,13 @@ function evaluateModules(grid, modules, darknessOut, scoreOut) {
   return total;
 }
 
-/** A bit matrix as a PGM image (ZXing-C++ reads PNM) with a 4-module quiet zone. */
+/**
+ * A bit matrix as a PGM image (ZXing-C++ reads PNM) with a 4-module quiet zone.
+ * @param {number} size
+ * @param {ArrayLike<number>} bits size x size, non-zero = dark
+ * @param {number} [scale] pixels per module
+ * @returns {Uint8Array}
+ */
 export function renderSymbolPgm(size, bits, scale = 4) {
   const side = (size + 8) * scale;
   const header = new TextEncoder().encode(`P5\n${side} ${side}\n255\n`);
