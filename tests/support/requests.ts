@@ -20,8 +20,8 @@ export function actorOf<R extends UserRole>(user: { id: number; role: R; phone?:
 }
 
 /**
- * An actor passed where the types refuse its role, for tests of the run-time check that every staff verb
- * makes first (src/server/domain/staff-verbs-roles.test.ts and the areas' FORBIDDEN cases).
+ * An actor passed where the types refuse its role, cast past them: for the FORBIDDEN cases that test the
+ * run-time check every staff verb makes first (src/server/auth/assert-role.ts).
  */
 export function wrongRole<A extends Actor>(actor: Actor): A {
   return actor as A;
