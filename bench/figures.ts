@@ -67,7 +67,10 @@ async function measure(): Promise<boolean> {
   const { addDays } = await import("../src/server/domain/figures/figures-range.ts");
   const { db } = await import("../src/server/db/client.ts");
   const staff = await db.user.findFirstOrThrow({ where: { role: { in: ["MODERATOR", "STAFF", "ADMIN"] } } });
+  const { hasActorRole } = await import("../src/server/auth/assert-role.ts");
+  const { AREA_ROLES } = await import("../src/server/auth/area-roles.ts");
   const actor = { id: staff.id, role: "STAFF" as const, phone: null, email: staff.email, name: staff.name };
+  if (!hasActorRole(actor, AREA_ROLES.staff)) throw new Error("The figures are read as brand staff.");
   const today = moscowDateKey(new Date());
   let failed = false;
   for (const days of [30, 90, 365]) {

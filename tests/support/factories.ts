@@ -17,8 +17,9 @@ export function uniquePhone(): string {
   return `+79001${(next() + Math.floor(Math.random() * 1000) * 1000).toString().padStart(6, "0").slice(-6)}`;
 }
 
+/** The row, its role typed as created (so that `actorOf` gives a shopper's actor). */
 export async function createShopper(overrides: { phone?: string; isActive?: boolean; pointsBalance?: number; contactEmail?: string | null } = {}) {
-  return db.user.create({
+  const user = await db.user.create({
     data: {
       role: "CUSTOMER",
       phone: overrides.phone ?? uniquePhone(),
@@ -29,6 +30,7 @@ export async function createShopper(overrides: { phone?: string; isActive?: bool
       contactEmail: overrides.contactEmail ?? null,
     },
   });
+  return { ...user, role: "CUSTOMER" as const };
 }
 
 /**
@@ -44,9 +46,10 @@ export async function creditPoints(customerId: number, amount: number, at: Date)
 export const STAFF_TEST_PASSWORD = "correct horse battery staple";
 let staffPasswordHash: Promise<string> | undefined;
 
-export async function createStaff(role: Exclude<UserRole, "CUSTOMER">, overrides: { email?: string; isActive?: boolean } = {}) {
+/** The row, its role typed as created (so that `actorOf` gives an actor of that role). */
+export async function createStaff<R extends Exclude<UserRole, "CUSTOMER">>(role: R, overrides: { email?: string; isActive?: boolean } = {}) {
   staffPasswordHash ??= hash(STAFF_TEST_PASSWORD);
-  return db.user.create({
+  const user = await db.user.create({
     data: {
       role,
       email: overrides.email ?? `${role.toLowerCase()}-${next()}@example.test`,
@@ -55,6 +58,7 @@ export async function createStaff(role: Exclude<UserRole, "CUSTOMER">, overrides
       isActive: overrides.isActive ?? true,
     },
   });
+  return { ...user, role };
 }
 
 export async function createProduct(overrides: { name?: string } = {}) {

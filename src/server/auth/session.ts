@@ -7,6 +7,7 @@ import type { UserRole } from "@/generated/prisma/enums";
 import { now } from "@/server/clock";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
+import { type RoleActor, assertActorRole, hasActorRole } from "./assert-role";
 import { authOptions } from "./auth-options";
 import { type SessionClaims, claimsOfSession } from "./session-claims";
 
@@ -18,13 +19,8 @@ export interface Actor {
   name: string | null;
 }
 
-/** Who the areas admit. The administrator sees every staff area; the cabinet is the shopper's own. */
-export const AREA_ROLES = {
-  cabinet: ["CUSTOMER"],
-  moderation: ["MODERATOR", "ADMIN"],
-  staff: ["STAFF", "ADMIN"],
-  admin: ["ADMIN"],
-} as const satisfies Record<string, readonly UserRole[]>;
+// Re-exported: the layouts, pages and actions name the roles they admit beside requirePageRole and the wrapper.
+export { AREA_ROLES } from "./area-roles";
 
 /**
  * The signed-in user, re-read from the database once per request so that a deactivated account, a changed
@@ -58,18 +54,18 @@ export async function actorForSession(claims: SessionClaims | null): Promise<Act
 }
 
 /** For layouts and pages: sends strangers to sign in and shows 403 to the wrong role. */
-export async function requirePageRole(roles: readonly UserRole[]): Promise<Actor> {
+export async function requirePageRole<R extends UserRole>(roles: readonly R[]): Promise<RoleActor<R>> {
   const actor = await currentActor();
-  if (!actor) redirect(roles.includes("CUSTOMER") ? "/login" : "/login/staff");
-  if (!roles.includes(actor.role)) forbidden();
+  if (!actor) redirect((roles as readonly UserRole[]).includes("CUSTOMER") ? "/login" : "/login/staff");
+  if (!hasActorRole(actor, roles)) forbidden();
   return actor;
 }
 
 /** For server actions and route handlers: throws an AppError the caller turns into a response. */
-export async function requireActorRole(roles: readonly UserRole[]): Promise<Actor> {
+export async function requireActorRole<R extends UserRole>(roles: readonly R[]): Promise<RoleActor<R>> {
   const actor = await currentActor();
   if (!actor) throw new AppError("UNAUTHENTICATED", "Войдите, чтобы продолжить.");
-  if (!roles.includes(actor.role)) throw new AppError("FORBIDDEN", "Недостаточно прав для этого действия.");
+  assertActorRole(actor, roles);
   return actor;
 }
 

@@ -1,5 +1,6 @@
 import "server-only";
 import type { UserRole } from "@/generated/prisma/enums";
+import type { RoleActor } from "@/server/auth/assert-role";
 import { type Actor, requireActorRole } from "@/server/auth/session";
 import { db } from "@/server/db/client";
 import { type ActionResult, type AppErrorCode, toFailure } from "@/server/errors";
@@ -16,8 +17,11 @@ export const SIGNED_IN = ["CUSTOMER", "MODERATOR", "STAFF", "ADMIN"] as const sa
 /** Who may call: "public" (no session needed) or the roles admitted. */
 export type Access = "public" | readonly UserRole[];
 
-/** The actor a call's code receives: typed by the declared roles, null for public calls. */
-export type ActorFor<A extends Access> = A extends readonly (infer R extends UserRole)[] ? Actor & { role: R } : null;
+/**
+ * The actor a call's code receives: checked against the declared roles (so it passes to the domain verbs of
+ * those roles: src/server/auth/assert-role.ts), null for public calls.
+ */
+export type ActorFor<A extends Access> = A extends readonly (infer R extends UserRole)[] ? RoleActor<R> : null;
 
 export interface CallContext<A extends Access, Input> {
   actor: ActorFor<A>;

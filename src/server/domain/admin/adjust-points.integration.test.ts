@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { createShopper, createStaff, creditPoints } from "../../../../tests/support/factories";
-import { actorOf } from "../../../../tests/support/requests";
+import { actorOf, wrongRole } from "../../../../tests/support/requests";
+import type { AdminActor } from "@/server/auth/assert-role";
 import { db } from "@/server/db/client";
 import { adjustPoints, adjustPointsInput } from "./adjust-points";
 import { findShopperByPhone } from "./find-shopper-by-phone";
@@ -81,7 +82,7 @@ describe("manual point adjustments", () => {
   it("refuses moderators and brand staff", async () => {
     const shopper = await createShopper();
     for (const role of ["MODERATOR", "STAFF"] as const) {
-      const actor = actorOf(await createStaff(role));
+      const actor = wrongRole<AdminActor>(actorOf(await createStaff(role)));
       await expect(adjustPoints(actor, input(shopper.id, 50))).rejects.toMatchObject({ code: "FORBIDDEN" });
       await expect(findShopperByPhone(actor, { phone: shopper.phone! })).rejects.toMatchObject({ code: "FORBIDDEN" });
     }

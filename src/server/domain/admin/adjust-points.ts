@@ -2,7 +2,8 @@ import "server-only";
 import { z } from "zod";
 import { formatPoints } from "@/lib/format";
 import { writeAuditEntry } from "@/server/audit/write-audit-entry";
-import { assertActorRole } from "@/server/auth/assert-role";
+import { AREA_ROLES } from "@/server/auth/area-roles";
+import { type AdminActor, assertActorRole } from "@/server/auth/assert-role";
 import type { Actor } from "@/server/auth/session";
 import { now } from "@/server/clock";
 import { db } from "@/server/db/client";
@@ -48,8 +49,8 @@ export interface AdjustPointsResult {
  * shopper reads in their points history, and one audit row, in one transaction. A debit larger than the
  * balance is refused and nothing is written (the ledger never lets a balance go below zero).
  */
-export async function adjustPoints(actor: Actor, input: z.infer<typeof adjustPointsInput>): Promise<AdjustPointsResult> {
-  assertActorRole(actor, ["ADMIN"]);
+export async function adjustPoints(actor: AdminActor, input: z.infer<typeof adjustPointsInput>): Promise<AdjustPointsResult> {
+  assertActorRole(actor, AREA_ROLES.admin);
   const at = now();
   const idempotencyKey = `adjustment:${input.idempotencyKey}`;
   try {

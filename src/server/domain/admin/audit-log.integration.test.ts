@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createStaff } from "../../../../tests/support/factories";
-import { actorOf } from "../../../../tests/support/requests";
+import { actorOf, wrongRole } from "../../../../tests/support/requests";
+import type { AdminActor } from "@/server/auth/assert-role";
 import { db } from "@/server/db/client";
 import { AUDIT_PAGE_SIZE, listAuditFilterOptions, listAuditLog, listAuditLogInput } from "./list-audit-log";
 
@@ -60,7 +61,7 @@ describe("audit log", () => {
     expect(listAuditLogInput.safeParse({ from: "2026-13-01" }).error?.issues[0]?.message).toBe("Дата «с» указана неверно.");
     expect(listAuditLogInput.safeParse({ before: "abc" }).error?.issues[0]?.message).toBe("Неверная страница журнала.");
     for (const role of ["MODERATOR", "STAFF"] as const) {
-      const actor = actorOf(await createStaff(role));
+      const actor = wrongRole<AdminActor>(actorOf(await createStaff(role)));
       await expect(listAuditLog(actor, {})).rejects.toMatchObject({ code: "FORBIDDEN" });
       await expect(listAuditFilterOptions(actor)).rejects.toMatchObject({ code: "FORBIDDEN" });
     }

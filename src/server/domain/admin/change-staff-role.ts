@@ -1,8 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { writeAuditEntry } from "@/server/audit/write-audit-entry";
-import { assertActorRole } from "@/server/auth/assert-role";
-import type { Actor } from "@/server/auth/session";
+import { AREA_ROLES } from "@/server/auth/area-roles";
+import { type AdminActor, assertActorRole } from "@/server/auth/assert-role";
 import { now } from "@/server/clock";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
@@ -15,8 +15,8 @@ export const changeStaffRoleInput = z.object({ userId: staffUserIdSchema, role: 
  * again and land in the new role's area rather than on a page of the old one.
  * An administrator cannot change their own role: that keeps at least one administrator in the portal.
  */
-export async function changeStaffRole(actor: Actor, input: z.infer<typeof changeStaffRoleInput>): Promise<{ changed: boolean }> {
-  assertActorRole(actor, ["ADMIN"]);
+export async function changeStaffRole(actor: AdminActor, input: z.infer<typeof changeStaffRoleInput>): Promise<{ changed: boolean }> {
+  assertActorRole(actor, AREA_ROLES.admin);
   if (input.userId === actor.id) throw new AppError("CONFLICT", "Свою роль изменить нельзя — попросите другого администратора.");
   const at = now();
   return db.$transaction(async (tx) => {

@@ -1,8 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { normaliseRussianMobile } from "@/lib/phone";
-import { assertActorRole } from "@/server/auth/assert-role";
-import type { Actor } from "@/server/auth/session";
+import { AREA_ROLES } from "@/server/auth/area-roles";
+import { type AdminActor, assertActorRole } from "@/server/auth/assert-role";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 
@@ -15,8 +15,8 @@ const RECENT_ENTRIES = 10;
  * The shopper with this mobile (written any common way), their balance and latest ledger entries, for a
  * manual adjustment. Null when nobody has that number.
  */
-export async function findShopperByPhone(actor: Actor, input: z.infer<typeof findShopperByPhoneInput>) {
-  assertActorRole(actor, ["ADMIN"]);
+export async function findShopperByPhone(actor: AdminActor, input: z.infer<typeof findShopperByPhoneInput>) {
+  assertActorRole(actor, AREA_ROLES.admin);
   const phone = normaliseRussianMobile(input.phone);
   if (!phone) throw new AppError("VALIDATION", "Введите мобильный номер участника, например +7 912 345-67-89 или 8 912 345 67 89.", { fieldErrors: { phone: "Неверный номер." } });
   const shopper = await db.user.findFirst({

@@ -1,6 +1,6 @@
 import "server-only";
-import { assertActorRole } from "@/server/auth/assert-role";
-import type { Actor } from "@/server/auth/session";
+import { AREA_ROLES } from "@/server/auth/area-roles";
+import { type AdminActor, assertActorRole } from "@/server/auth/assert-role";
 import { db } from "@/server/db/client";
 import { PROGRAMME_SETTINGS_KEY, type ProgrammeSettings, parseProgrammeSettings } from "@/server/settings/programme-settings";
 
@@ -11,8 +11,8 @@ export interface EditableProgrammeSettings {
 }
 
 /** The settings page's data: the current settings and who changed them last, from one read of the row. */
-export async function getEditableProgrammeSettings(actor: Actor): Promise<EditableProgrammeSettings> {
-  assertActorRole(actor, ["ADMIN"]);
+export async function getEditableProgrammeSettings(actor: AdminActor): Promise<EditableProgrammeSettings> {
+  assertActorRole(actor, AREA_ROLES.admin);
   const row = await db.setting.findUnique({
     where: { key: PROGRAMME_SETTINGS_KEY },
     select: { value: true, updatedAt: true, updatedBy: { select: { name: true, email: true } } },

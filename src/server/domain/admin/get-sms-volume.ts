@@ -1,6 +1,6 @@
 import "server-only";
-import { assertActorRole } from "@/server/auth/assert-role";
-import type { Actor } from "@/server/auth/session";
+import { AREA_ROLES } from "@/server/auth/area-roles";
+import { type AdminActor, assertActorRole } from "@/server/auth/assert-role";
 import { now } from "@/server/clock";
 import { db } from "@/server/db/client";
 import { getProgrammeSettings } from "@/server/settings/programme-settings";
@@ -14,8 +14,8 @@ export interface SmsVolume {
 }
 
 /** How many SMS went out lately, for the administrator watching for an SMS-pumping wave (each SMS costs money). */
-export async function getSmsVolume(actor: Actor): Promise<SmsVolume> {
-  assertActorRole(actor, ["ADMIN"]);
+export async function getSmsVolume(actor: AdminActor): Promise<SmsVolume> {
+  assertActorRole(actor, AREA_ROLES.admin);
   const at = now().getTime();
   const [last24Hours, codesLastHour, settings] = await Promise.all([
     db.outboxMessage.count({ where: { channel: "SMS", createdAt: { gt: new Date(at - 24 * 60 * 60 * 1000) } } }),

@@ -3,8 +3,8 @@ import { STAFF_INVITE_TEMPLATE, renderStaffInviteEmail } from "@emails/staff-inv
 import { z } from "zod";
 import { STAFF_ROLE_LABEL } from "@/lib/admin-labels";
 import { writeAuditEntry } from "@/server/audit/write-audit-entry";
-import { assertActorRole } from "@/server/auth/assert-role";
-import type { Actor } from "@/server/auth/session";
+import { AREA_ROLES } from "@/server/auth/area-roles";
+import { type AdminActor, assertActorRole } from "@/server/auth/assert-role";
 import { now } from "@/server/clock";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
@@ -21,8 +21,8 @@ export const inviteStaffInput = z.object({ email: staffEmailSchema, role: staffR
  * role is changed in the list instead); a deactivated account may be invited again, and accepting the
  * invite brings it back with the new role and password.
  */
-export async function inviteStaff(actor: Actor, input: z.infer<typeof inviteStaffInput>): Promise<{ inviteId: number; queuedEmailId: number | null }> {
-  assertActorRole(actor, ["ADMIN"]);
+export async function inviteStaff(actor: AdminActor, input: z.infer<typeof inviteStaffInput>): Promise<{ inviteId: number; queuedEmailId: number | null }> {
+  assertActorRole(actor, AREA_ROLES.admin);
   const at = now();
   const expiresAt = new Date(at.getTime() + STAFF_INVITE_DAYS * 24 * 60 * 60 * 1000);
   const { token, tokenHash } = createInviteToken();

@@ -1,8 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
-import { assertActorRole } from "@/server/auth/assert-role";
-import type { Actor } from "@/server/auth/session";
+import { AREA_ROLES } from "@/server/auth/area-roles";
+import { type AdminActor, assertActorRole } from "@/server/auth/assert-role";
 import { db } from "@/server/db/client";
 import { isMoscowDate, startOfMoscowDay } from "./moscow-date";
 
@@ -37,8 +37,8 @@ export type AuditLogFilters = z.infer<typeof listAuditLogInput>;
  * The audit log, newest first, filtered, one page at a time. Pages are cut by id (keyset): a page stays
  * correct while new rows are being written, and the hundredth page costs as little as the first.
  */
-export async function listAuditLog(actor: Actor, input: AuditLogFilters) {
-  assertActorRole(actor, ["ADMIN"]);
+export async function listAuditLog(actor: AdminActor, input: AuditLogFilters) {
+  assertActorRole(actor, AREA_ROLES.admin);
   const createdAt: Prisma.DateTimeFilter = {};
   if (input.from) createdAt.gte = startOfMoscowDay(input.from);
   // The whole "to" day counts: up to the start of the next Moscow day.
@@ -65,8 +65,8 @@ export async function listAuditLog(actor: Actor, input: AuditLogFilters) {
 }
 
 /** What the filters offer: the actions and entity types in the log, and everyone who has acted. */
-export async function listAuditFilterOptions(actor: Actor) {
-  assertActorRole(actor, ["ADMIN"]);
+export async function listAuditFilterOptions(actor: AdminActor) {
+  assertActorRole(actor, AREA_ROLES.admin);
   const [actions, entityTypes, actors] = await Promise.all([
     db.auditLog.groupBy({ by: ["action"], orderBy: { action: "asc" } }),
     db.auditLog.groupBy({ by: ["entityType"], orderBy: { entityType: "asc" } }),

@@ -1,12 +1,12 @@
 import "server-only";
-import { assertActorRole } from "@/server/auth/assert-role";
-import type { Actor } from "@/server/auth/session";
+import { AREA_ROLES } from "@/server/auth/area-roles";
+import { type AdminActor, assertActorRole } from "@/server/auth/assert-role";
 import { now } from "@/server/clock";
 import { db } from "@/server/db/client";
 
 /** Every staff account (active first) and the invites still waiting to be accepted. */
-export async function listStaff(actor: Actor) {
-  assertActorRole(actor, ["ADMIN"]);
+export async function listStaff(actor: AdminActor) {
+  assertActorRole(actor, AREA_ROLES.admin);
   const at = now();
   const [users, invites] = await Promise.all([
     db.user.findMany({

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { createStaff } from "../../../../tests/support/factories";
-import { actorOf, createModerator, fileTestRequest } from "../../../../tests/support/requests";
+import { actorOf, createModerator, fileTestRequest, wrongRole } from "../../../../tests/support/requests";
 import { setClock } from "@/server/clock";
 import { db } from "@/server/db/client";
 import { decideRequestPart } from "@/server/domain/moderation/decide-request-part";
@@ -89,7 +89,7 @@ describe("programme settings", () => {
 
   it("refuses moderators and brand staff", async () => {
     for (const role of ["MODERATOR", "STAFF"] as const) {
-      await expect(updateProgrammeSettings(actorOf(await createStaff(role)), form({ reviewPoints: "700" }))).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(updateProgrammeSettings(wrongRole(actorOf(await createStaff(role))), form({ reviewPoints: "700" }))).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
     expect((await getProgrammeSettings()).reviewPoints).toBe(500);
     expect(await db.auditLog.count()).toBe(0);

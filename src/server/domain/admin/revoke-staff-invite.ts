@@ -1,8 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { writeAuditEntry } from "@/server/audit/write-audit-entry";
-import { assertActorRole } from "@/server/auth/assert-role";
-import type { Actor } from "@/server/auth/session";
+import { AREA_ROLES } from "@/server/auth/area-roles";
+import { type AdminActor, assertActorRole } from "@/server/auth/assert-role";
 import { now } from "@/server/clock";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
@@ -10,8 +10,8 @@ import { AppError } from "@/server/errors";
 export const revokeStaffInviteInput = z.object({ inviteId: z.coerce.number({ error: "Приглашение не найдено." }).int().positive("Приглашение не найдено.") });
 
 /** Makes an unused invite link stop working (sent to a wrong address, or no longer wanted). */
-export async function revokeStaffInvite(actor: Actor, input: z.infer<typeof revokeStaffInviteInput>): Promise<{ revoked: boolean }> {
-  assertActorRole(actor, ["ADMIN"]);
+export async function revokeStaffInvite(actor: AdminActor, input: z.infer<typeof revokeStaffInviteInput>): Promise<{ revoked: boolean }> {
+  assertActorRole(actor, AREA_ROLES.admin);
   const at = now();
   return db.$transaction(async (tx) => {
     // Conditional, so a revoke racing the acceptance (or another revoke) changes nothing twice.

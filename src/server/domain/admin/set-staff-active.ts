@@ -1,8 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { writeAuditEntry } from "@/server/audit/write-audit-entry";
-import { assertActorRole } from "@/server/auth/assert-role";
-import type { Actor } from "@/server/auth/session";
+import { AREA_ROLES } from "@/server/auth/area-roles";
+import { type AdminActor, assertActorRole } from "@/server/auth/assert-role";
 import { now } from "@/server/clock";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
@@ -19,8 +19,8 @@ export const setStaffActiveInput = z.object({
  * session version, so no session from before comes back with a reactivation. An administrator
  * cannot deactivate themselves, so the portal always keeps an active administrator.
  */
-export async function setStaffActive(actor: Actor, input: z.infer<typeof setStaffActiveInput>): Promise<{ changed: boolean }> {
-  assertActorRole(actor, ["ADMIN"]);
+export async function setStaffActive(actor: AdminActor, input: z.infer<typeof setStaffActiveInput>): Promise<{ changed: boolean }> {
+  assertActorRole(actor, AREA_ROLES.admin);
   if (input.userId === actor.id && !input.isActive) throw new AppError("CONFLICT", "Нельзя отключить собственную учётную запись — попросите другого администратора.");
   const at = now();
   return db.$transaction(async (tx) => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { STAFF_TEST_PASSWORD, createStaff } from "../../../../tests/support/factories";
-import { actorOf } from "../../../../tests/support/requests";
+import { actorOf, wrongRole } from "../../../../tests/support/requests";
+import type { AdminActor } from "@/server/auth/assert-role";
 import { setClock } from "@/server/clock";
 import { db } from "@/server/db/client";
 import { signInStaff } from "@/server/domain/auth/sign-in-staff";
@@ -152,7 +153,7 @@ describe("staff accounts", () => {
   it("refuses moderators and brand staff", async () => {
     const target = await createStaff("MODERATOR");
     for (const role of ["MODERATOR", "STAFF"] as const) {
-      const actor = actorOf(await createStaff(role));
+      const actor = wrongRole<AdminActor>(actorOf(await createStaff(role)));
       await expect(inviteStaff(actor, { email: "x@example.test", role: "ADMIN" })).rejects.toMatchObject({ code: "FORBIDDEN" });
       await expect(changeStaffRole(actor, { userId: target.id, role: "ADMIN" })).rejects.toMatchObject({ code: "FORBIDDEN" });
       await expect(setStaffActive(actor, { userId: target.id, isActive: false })).rejects.toMatchObject({ code: "FORBIDDEN" });

@@ -1,8 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { writeAuditEntry } from "@/server/audit/write-audit-entry";
-import { assertActorRole } from "@/server/auth/assert-role";
-import type { Actor } from "@/server/auth/session";
+import { AREA_ROLES } from "@/server/auth/area-roles";
+import { type AdminActor, assertActorRole } from "@/server/auth/assert-role";
 import { now } from "@/server/clock";
 import { db } from "@/server/db/client";
 import { isMoscowDate, startOfMoscowDay } from "./moscow-date";
@@ -65,8 +65,8 @@ function storedForm(settings: ProgrammeSettings) {
  * the new points at once. New deadlines (moderation, shipping) apply to requests and orders from now on;
  * those already open keep the due dates they were given.
  */
-export async function updateProgrammeSettings(actor: Actor, input: z.infer<typeof updateProgrammeSettingsInput>): Promise<{ changed: string[] }> {
-  assertActorRole(actor, ["ADMIN"]);
+export async function updateProgrammeSettings(actor: AdminActor, input: z.infer<typeof updateProgrammeSettingsInput>): Promise<{ changed: string[] }> {
+  assertActorRole(actor, AREA_ROLES.admin);
   const at = now();
   return db.$transaction(async (tx) => {
     // Serialises two administrators saving at once, so each audit row's "before" is what was really there.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createStaff } from "../../../../tests/support/factories";
-import { actorOf } from "../../../../tests/support/requests";
+import { actorOf, wrongRole } from "../../../../tests/support/requests";
 import { RUSSIAN_PRODUCTION_CALENDAR } from "@/server/calendar/russian-production-calendar";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
@@ -41,6 +41,6 @@ describe("listCalendarYear", () => {
     expect(listCalendarYearInput.parse({ year: "2027" })).toEqual({ year: 2027 });
     expect(listCalendarYearInput.safeParse({ year: "1990" }).error?.issues[0]?.message).toBe("Календарь ведётся с 2020 года.");
     const moderator = actorOf(await createStaff("MODERATOR"));
-    await expect(listCalendarYear(moderator, { year: 2026 })).rejects.toThrow(AppError);
+    await expect(listCalendarYear(wrongRole(moderator), { year: 2026 })).rejects.toThrow(AppError);
   });
 });

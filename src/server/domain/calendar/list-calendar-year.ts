@@ -1,8 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import type { CalendarDayKind } from "@/generated/prisma/enums";
-import { assertActorRole } from "@/server/auth/assert-role";
-import type { Actor } from "@/server/auth/session";
+import { AREA_ROLES } from "@/server/auth/area-roles";
+import { type AdminActor, assertActorRole } from "@/server/auth/assert-role";
 import { type CalendarExceptions, isBusinessDay } from "@/server/calendar/business-days";
 import { db } from "@/server/db/client";
 import { CALENDAR_YEAR_RANGE, calendarDateKey, calendarDateValue } from "./calendar-day-input";
@@ -32,8 +32,8 @@ export interface CalendarYearDay {
  * that have any (for the year switcher) and the year's count of business days, which is how the
  * government's production calendar is usually checked (247 in 2025 and 2026).
  */
-export async function listCalendarYear(actor: Actor, input: z.infer<typeof listCalendarYearInput>) {
-  assertActorRole(actor, ["ADMIN"]);
+export async function listCalendarYear(actor: AdminActor, input: z.infer<typeof listCalendarYearInput>) {
+  assertActorRole(actor, AREA_ROLES.admin);
   const { year } = input;
   const [rows, years] = await Promise.all([
     db.calendarDay.findMany({

@@ -1,8 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { writeAuditEntry } from "@/server/audit/write-audit-entry";
-import { assertActorRole } from "@/server/auth/assert-role";
-import type { Actor } from "@/server/auth/session";
+import { AREA_ROLES } from "@/server/auth/area-roles";
+import { type AdminActor, assertActorRole } from "@/server/auth/assert-role";
 import { invalidateCalendarCache } from "@/server/calendar/due-dates";
 import { now } from "@/server/clock";
 import { db } from "@/server/db/client";
@@ -21,8 +21,8 @@ const TRANSACTION_TIMEOUT_MS = 60_000;
  * In the same transaction: the audit row (with what the row was) and the new due dates of the open
  * requests the change affects; the calendar cache is dropped after commit.
  */
-export async function removeCalendarDay(actor: Actor, input: z.infer<typeof removeCalendarDayInput>): Promise<{ date: string; rescheduled: number }> {
-  assertActorRole(actor, ["ADMIN"]);
+export async function removeCalendarDay(actor: AdminActor, input: z.infer<typeof removeCalendarDayInput>): Promise<{ date: string; rescheduled: number }> {
+  assertActorRole(actor, AREA_ROLES.admin);
   const settings = await getProgrammeSettings();
   const at = now();
   const date = calendarDateValue(input.date);

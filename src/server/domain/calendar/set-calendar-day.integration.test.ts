@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { createProduct, createShopper, createStaff } from "../../../../tests/support/factories";
-import { actorOf, fileTestRequest } from "../../../../tests/support/requests";
+import { actorOf, fileTestRequest, wrongRole } from "../../../../tests/support/requests";
+import type { AdminActor } from "@/server/auth/assert-role";
 import { addBusinessDays } from "@/server/calendar/business-days";
 import { dueAfterBusinessDays } from "@/server/calendar/due-dates";
 import { setClock } from "@/server/clock";
@@ -180,7 +181,7 @@ describe("setCalendarDay", () => {
 
   it("refuses moderators and brand staff", async () => {
     for (const role of ["MODERATOR", "STAFF"] as const) {
-      const actor = actorOf(await createStaff(role));
+      const actor = wrongRole<AdminActor>(actorOf(await createStaff(role)));
       expect(await failureOf(setCalendarDay(actor, { date: "2026-11-18", kind: "HOLIDAY" }))).toMatchObject({ code: "FORBIDDEN" });
       expect(await failureOf(removeCalendarDay(actor, { date: "2026-11-18" }))).toMatchObject({ code: "FORBIDDEN" });
     }

@@ -3,8 +3,8 @@ import { z } from "zod";
 import type { CalendarDayKind } from "@/generated/prisma/enums";
 import { formatCalendarDate, isWeekendKey } from "@/lib/calendar-labels";
 import { writeAuditEntry } from "@/server/audit/write-audit-entry";
-import { assertActorRole } from "@/server/auth/assert-role";
-import type { Actor } from "@/server/auth/session";
+import { AREA_ROLES } from "@/server/auth/area-roles";
+import { type AdminActor, assertActorRole } from "@/server/auth/assert-role";
 import { invalidateCalendarCache } from "@/server/calendar/due-dates";
 import { now } from "@/server/clock";
 import { db } from "@/server/db/client";
@@ -42,8 +42,8 @@ const TRANSACTION_TIMEOUT_MS = 60_000;
  * holidays even when they fall on a weekend (8 March 2026 is a Sunday), and those rows keep their kind
  * so an administrator can still edit their note.
  */
-export async function setCalendarDay(actor: Actor, input: z.infer<typeof setCalendarDayInput>): Promise<SetCalendarDayResult> {
-  assertActorRole(actor, ["ADMIN"]);
+export async function setCalendarDay(actor: AdminActor, input: z.infer<typeof setCalendarDayInput>): Promise<SetCalendarDayResult> {
+  assertActorRole(actor, AREA_ROLES.admin);
   const note = input.note?.trim() || null;
   const weekend = isWeekendKey(input.date);
   if (input.kind === "WORKING_DAY" && !weekend) {

@@ -1,14 +1,14 @@
 import "server-only";
 import { z } from "zod";
 import { writeAuditEntry } from "@/server/audit/write-audit-entry";
-import { assertActorRole } from "@/server/auth/assert-role";
-import type { Actor } from "@/server/auth/session";
+import { AREA_ROLES } from "@/server/auth/area-roles";
+import { type StaffActor, assertActorRole } from "@/server/auth/assert-role";
 import { now } from "@/server/clock";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { processImage } from "@/server/images/process-image";
 import { storeProcessedImage } from "@/server/images/store-image";
-import { CATALOGUE_ROLES, PRIZE_LIMITS, prizeIdSchema } from "./prize-input";
+import { PRIZE_LIMITS, prizeIdSchema } from "./prize-input";
 
 export const attachPrizeImageInput = z.object({ prizeId: prizeIdSchema });
 
@@ -17,8 +17,8 @@ export const attachPrizeImageInput = z.object({ prizeId: prizeIdSchema });
  * file is checked and re-encoded like every upload (metadata dropped); the brand owns it (no owner), and
  * every signed-in shopper may see it (get-image-for-viewer.ts).
  */
-export async function attachPrizeImage(actor: Actor, input: z.infer<typeof attachPrizeImageInput> & { bytes: Buffer }): Promise<{ id: string }> {
-  assertActorRole(actor, CATALOGUE_ROLES);
+export async function attachPrizeImage(actor: StaffActor, input: z.infer<typeof attachPrizeImageInput> & { bytes: Buffer }): Promise<{ id: string }> {
+  assertActorRole(actor, AREA_ROLES.staff);
   // Decoding is the slow part: done before the transaction, which then only writes.
   const processed = await processImage(input.bytes);
   const at = now();

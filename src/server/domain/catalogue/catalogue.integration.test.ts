@@ -6,7 +6,7 @@ import { createPrize, createPrizeCodes, createShopper, createStaff } from "../..
 import { reviewScreenshot } from "../../../../tests/support/fixtures";
 import { readViewerImage } from "../../../../tests/support/images";
 import { insertPrizeOrder } from "../../../../tests/support/orders";
-import { actorOf } from "../../../../tests/support/requests";
+import { actorOf, wrongRole } from "../../../../tests/support/requests";
 import { rejectionOf } from "../../../../tests/support/rejection";
 import { POST as uploadPrizeImage } from "@/app/staff/prizes/[id]/images/route";
 import type { Actor } from "@/server/auth/session";
@@ -135,8 +135,8 @@ describe("creating and editing prizes", () => {
 
   it("is for brand staff and administrators only", async () => {
     const moderator = actorOf(await createStaff("MODERATOR"));
-    expect((await failure(createPrizeAsStaff(moderator, createPrizeInput.parse(physicalForm)))).code).toBe("FORBIDDEN");
-    expect((await failure(createPrizeAsStaff(actorOf(await createShopper()), createPrizeInput.parse(physicalForm)))).code).toBe("FORBIDDEN");
+    expect((await failure(createPrizeAsStaff(wrongRole(moderator), createPrizeInput.parse(physicalForm)))).code).toBe("FORBIDDEN");
+    expect((await failure(createPrizeAsStaff(wrongRole(actorOf(await createShopper())), createPrizeInput.parse(physicalForm)))).code).toBe("FORBIDDEN");
     expect(await db.prize.count()).toBe(0);
   });
 });

@@ -1,17 +1,17 @@
 import "server-only";
 import type { z } from "zod";
 import { writeAuditEntry } from "@/server/audit/write-audit-entry";
-import { assertActorRole } from "@/server/auth/assert-role";
-import type { Actor } from "@/server/auth/session";
+import { AREA_ROLES } from "@/server/auth/area-roles";
+import { type StaffActor, assertActorRole } from "@/server/auth/assert-role";
 import { now } from "@/server/clock";
 import { db } from "@/server/db/client";
-import { CATALOGUE_ROLES, prizeData, prizeFields } from "./prize-input";
+import { prizeData, prizeFields } from "./prize-input";
 
 export const createPrizeInput = prizeFields;
 
 /** Adds a prize to the catalogue (pictures and codes are added on its page afterwards), with its audit row. */
-export async function createPrize(actor: Actor, input: z.infer<typeof createPrizeInput>): Promise<{ id: number }> {
-  assertActorRole(actor, CATALOGUE_ROLES);
+export async function createPrize(actor: StaffActor, input: z.infer<typeof createPrizeInput>): Promise<{ id: number }> {
+  assertActorRole(actor, AREA_ROLES.staff);
   const data = prizeData(input);
   const at = now();
   return db.$transaction(async (tx) => {

@@ -1,10 +1,9 @@
 import "server-only";
-import { assertActorRole } from "@/server/auth/assert-role";
-import type { Actor } from "@/server/auth/session";
+import { AREA_ROLES } from "@/server/auth/area-roles";
+import { type StaffActor, assertActorRole } from "@/server/auth/assert-role";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { NO_CODES, codeCountsByPrize } from "./code-counts";
-import { CATALOGUE_ROLES } from "./prize-input";
 
 /** Codes listed on the prize page (newest first): hints only, never the codes. */
 const RECENT_CODES = 30;
@@ -13,8 +12,8 @@ const RECENT_CODES = 30;
  * One prize for its edit page: the fields, pictures, orders so far, and for a digital prize the code pool
  * as counts, import batches and the latest codes by their hints (the full codes are never read here).
  */
-export async function getPrizeForStaff(actor: Actor, id: number) {
-  assertActorRole(actor, CATALOGUE_ROLES);
+export async function getPrizeForStaff(actor: StaffActor, id: number) {
+  assertActorRole(actor, AREA_ROLES.staff);
   const prize = await db.prize.findUnique({
     where: { id },
     select: {

@@ -3,13 +3,13 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
 import { writeAuditEntry } from "@/server/audit/write-audit-entry";
-import { assertActorRole } from "@/server/auth/assert-role";
-import type { Actor } from "@/server/auth/session";
+import { AREA_ROLES } from "@/server/auth/area-roles";
+import { type StaffActor, assertActorRole } from "@/server/auth/assert-role";
 import { now } from "@/server/clock";
 import { db } from "@/server/db/client";
 import { AppError, pluralRu } from "@/server/errors";
 import { CODE_LIST_LIMITS, type CodeListProblem, codeHintOf, parseCodeList } from "./code-list";
-import { CATALOGUE_ROLES, prizeIdSchema } from "./prize-input";
+import { prizeIdSchema } from "./prize-input";
 
 export const importPrizeCodesInput = z.object({
   prizeId: prizeIdSchema,
@@ -36,8 +36,8 @@ const PROBLEMS_SHOWN = 15;
  * the line of each problem, and writes nothing. Codes are stored with their last four characters as the
  * hint staff see from then on; no screen shows a full code again (only the shopper's email does).
  */
-export async function importPrizeCodes(actor: Actor, input: z.infer<typeof importPrizeCodesInput>): Promise<ImportedCodes> {
-  assertActorRole(actor, CATALOGUE_ROLES);
+export async function importPrizeCodes(actor: StaffActor, input: z.infer<typeof importPrizeCodesInput>): Promise<ImportedCodes> {
+  assertActorRole(actor, AREA_ROLES.staff);
   const parsed = parseCodeList(input.text);
   const problems = [...parsed.problems];
   if (parsed.codes.length === 0 && problems.length === 0) throw new AppError("VALIDATION", "В списке нет ни одного кода.", { fieldErrors: { text: "Нет ни одного кода." } });

@@ -1,10 +1,9 @@
 import "server-only";
 import type { PrizeKind } from "@/generated/prisma/enums";
-import { assertActorRole } from "@/server/auth/assert-role";
-import type { Actor } from "@/server/auth/session";
+import { AREA_ROLES } from "@/server/auth/area-roles";
+import { type StaffActor, assertActorRole } from "@/server/auth/assert-role";
 import { db } from "@/server/db/client";
 import { type CodeCounts, NO_CODES, codeCountsByPrize } from "./code-counts";
-import { CATALOGUE_ROLES } from "./prize-input";
 
 export interface StaffPrizeRow {
   id: number;
@@ -24,8 +23,8 @@ export interface StaffPrizeRow {
 }
 
 /** Every prize, active or not, in catalogue order, with what is left of it: the staff's prize list. */
-export async function listPrizesForStaff(actor: Actor): Promise<StaffPrizeRow[]> {
-  assertActorRole(actor, CATALOGUE_ROLES);
+export async function listPrizesForStaff(actor: StaffActor): Promise<StaffPrizeRow[]> {
+  assertActorRole(actor, AREA_ROLES.staff);
   const [prizes, codeCounts, openOrders] = await Promise.all([
     db.prize.findMany({
       orderBy: [{ sortOrder: "asc" }, { id: "asc" }],

@@ -1,9 +1,5 @@
 import "server-only";
 import { z } from "zod";
-import type { UserRole } from "@/generated/prisma/enums";
-
-/** Who keeps the catalogue: brand staff, and administrators who see every staff area. */
-export const CATALOGUE_ROLES: readonly UserRole[] = ["STAFF", "ADMIN"];
 
 export const PRIZE_LIMITS = {
   maxPrice: 10_000_000,

@@ -1,13 +1,13 @@
 import "server-only";
 import { z } from "zod";
 import { writeAuditEntry } from "@/server/audit/write-audit-entry";
-import { assertActorRole } from "@/server/auth/assert-role";
-import type { Actor } from "@/server/auth/session";
+import { AREA_ROLES } from "@/server/auth/area-roles";
+import { type StaffActor, assertActorRole } from "@/server/auth/assert-role";
 import { now } from "@/server/clock";
 import { db } from "@/server/db/client";
 import { deleteStoredObjects } from "@/server/domain/storage/delete-stored-objects";
 import { queueObjectDeletions } from "@/server/domain/storage/queue-object-deletions";
-import { CATALOGUE_ROLES, prizeIdSchema } from "./prize-input";
+import { prizeIdSchema } from "./prize-input";
 
 export const removePrizeImageInput = z.object({
   prizeId: prizeIdSchema,
@@ -20,8 +20,8 @@ export const removePrizeImageInput = z.object({
  * stays recorded and the storage-deletions job retries it). Removing a
  * picture that is already gone changes nothing, so a double click is harmless.
  */
-export async function removePrizeImage(actor: Actor, input: z.infer<typeof removePrizeImageInput>): Promise<{ removed: boolean }> {
-  assertActorRole(actor, CATALOGUE_ROLES);
+export async function removePrizeImage(actor: StaffActor, input: z.infer<typeof removePrizeImageInput>): Promise<{ removed: boolean }> {
+  assertActorRole(actor, AREA_ROLES.staff);
   const at = now();
   const removed = await db.$transaction(async (tx) => {
     const image = await tx.image.findFirst({ where: { id: input.imageId, prizeId: input.prizeId, kind: "PRIZE_IMAGE" }, select: { id: true, storageKey: true, thumbKey: true } });

@@ -1,12 +1,12 @@
 import "server-only";
 import { z } from "zod";
 import { writeAuditEntry } from "@/server/audit/write-audit-entry";
-import { assertActorRole } from "@/server/auth/assert-role";
-import type { Actor } from "@/server/auth/session";
+import { AREA_ROLES } from "@/server/auth/area-roles";
+import { type StaffActor, assertActorRole } from "@/server/auth/assert-role";
 import { now } from "@/server/clock";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
-import { CATALOGUE_ROLES, prizeData, prizeFields, prizeIdSchema } from "./prize-input";
+import { prizeData, prizeFields, prizeIdSchema } from "./prize-input";
 
 export const updatePrizeInput = z.intersection(
   z.object({
@@ -28,8 +28,8 @@ const FIELDS = ["title", "description", "partnerName", "kind", "pointsPrice", "s
  * different for the other kind). The row is locked for the check, so an order placed at the same moment
  * either comes first (and the stock check sees it) or waits for this change.
  */
-export async function updatePrize(actor: Actor, input: z.infer<typeof updatePrizeInput>): Promise<{ changed: boolean }> {
-  assertActorRole(actor, CATALOGUE_ROLES);
+export async function updatePrize(actor: StaffActor, input: z.infer<typeof updatePrizeInput>): Promise<{ changed: boolean }> {
+  assertActorRole(actor, AREA_ROLES.staff);
   const wanted = prizeData(input);
   const at = now();
   return db.$transaction(async (tx) => {

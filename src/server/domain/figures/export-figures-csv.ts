@@ -1,14 +1,13 @@
 import "server-only";
 import { z } from "zod";
 import { type CsvCell, toCsv } from "@/lib/csv";
-import { assertActorRole } from "@/server/auth/assert-role";
-import type { Actor } from "@/server/auth/session";
+import { AREA_ROLES } from "@/server/auth/area-roles";
+import { type StaffActor, assertActorRole } from "@/server/auth/assert-role";
 import { now } from "@/server/clock";
 import { approvalFigures } from "./approval-figures";
 import { cohortFigures } from "./cohort-figures";
 import { decisionFigures } from "./decision-figures";
 import { type FiguresRange, figuresRangeInput, resolveFiguresRange } from "./figures-range";
-import { FIGURES_ROLES } from "./get-programme-figures";
 import { lowStockPrizes, orderFigures } from "./order-figures";
 import { participantFigures } from "./participant-figures";
 import { pointFigures } from "./point-figures";
@@ -121,8 +120,8 @@ const BLOCKS: Record<FigureBlock, (range: FiguresRange, at: Date) => Promise<Tab
 };
 
 /** One dashboard block for the range as CSV (UTF-8 with BOM, `;`), named after the block and the dates. */
-export async function exportFiguresCsv(actor: Actor, input: z.infer<typeof exportFiguresCsvInput>): Promise<{ fileName: string; content: string }> {
-  assertActorRole(actor, FIGURES_ROLES);
+export async function exportFiguresCsv(actor: StaffActor, input: z.infer<typeof exportFiguresCsvInput>): Promise<{ fileName: string; content: string }> {
+  assertActorRole(actor, AREA_ROLES.staff);
   const at = now();
   const range = resolveFiguresRange(input, at);
   const table = await BLOCKS[input.block](range, at);

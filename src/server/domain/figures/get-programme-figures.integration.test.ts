@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { createPrize, createPrizeCodes, createProduct, createStaff } from "../../../../tests/support/factories";
-import { actorOf } from "../../../../tests/support/requests";
+import { actorOf, wrongRole } from "../../../../tests/support/requests";
 import { GET } from "@/app/staff/figures/export/route";
 import type { LedgerEntryKind, OrderStatus, PartStatus, RequestStatus } from "@/generated/prisma/enums";
+import type { StaffActor } from "@/server/auth/assert-role";
 import type { Actor } from "@/server/auth/session";
 import { setClock } from "@/server/clock";
 import { db } from "@/server/db/client";
@@ -249,7 +250,7 @@ function expectHandComputed(figures: ProgrammeFigures, { cream, shampoo, low, co
 }
 
 /** The figures with every day computed from the base tables: the rollups emptied first (re-close to restore). */
-async function liveFigures(actor: Actor): Promise<ProgrammeFigures> {
+async function liveFigures(actor: StaffActor): Promise<ProgrammeFigures> {
   await db.$executeRaw`DELETE FROM figures_days`;
   await db.$executeRaw`DELETE FROM figures_day_products`;
   await db.$executeRaw`DELETE FROM figures_day_decision_times`;
@@ -407,7 +408,7 @@ describe("programme figures", () => {
     expect(figuresRangeInput.safeParse({ from: "2024-01-01", to: "2026-01-01" }).success).toBe(false);
     expect(figuresRangeInput.safeParse({ from: "2024-01-01", to: "2025-12-31" }).success).toBe(true);
     expect(figuresRangeInput.safeParse({ from: "01.04.2026" }).success).toBe(false);
-    await expect(getProgrammeFigures(actorOf(await createStaff("MODERATOR")), {})).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(getProgrammeFigures(wrongRole(actorOf(await createStaff("MODERATOR"))), {})).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("exports each block as Excel-ready CSV", async () => {

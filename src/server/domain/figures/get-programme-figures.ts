@@ -1,6 +1,6 @@
 import "server-only";
-import { assertActorRole } from "@/server/auth/assert-role";
-import type { Actor } from "@/server/auth/session";
+import { AREA_ROLES } from "@/server/auth/area-roles";
+import { type StaffActor, assertActorRole } from "@/server/auth/assert-role";
 import { moscowDateKey } from "@/server/calendar/business-days";
 import { now } from "@/server/clock";
 import { type PartApproval, approvalFigures } from "./approval-figures";
@@ -14,9 +14,6 @@ import { type TopProduct, topProducts } from "./product-figures";
 import { type ReceiptFigures, receiptFigures } from "./receipt-figures";
 import { type RepeatFigures, repeatFigures } from "./repeat-figures";
 import { type RequestFigures, requestFigures } from "./request-figures";
-
-/** Who may see the programme's figures: brand staff and administrators. */
-export const FIGURES_ROLES = ["STAFF", "ADMIN"] as const;
 
 export interface ProgrammeFigures {
   range: Pick<FiguresRange, "from" | "to" | "days"> & { today: string };
@@ -37,8 +34,8 @@ export interface ProgrammeFigures {
  * Every figure of the staff dashboard for one Moscow date range. The blocks are independent set-based
  * queries, run side by side on the pool.
  */
-export async function getProgrammeFigures(actor: Actor, input: FiguresRangeInput): Promise<ProgrammeFigures> {
-  assertActorRole(actor, FIGURES_ROLES);
+export async function getProgrammeFigures(actor: StaffActor, input: FiguresRangeInput): Promise<ProgrammeFigures> {
+  assertActorRole(actor, AREA_ROLES.staff);
   const at = now();
   const range = resolveFiguresRange(input, at);
   const [participants, requests, approval, decisions, points, orders, lowStock, products, receipts, repeat, cohorts] = await Promise.all([

@@ -1,14 +1,13 @@
 import "server-only";
 import { z } from "zod";
 import { writeAuditEntry } from "@/server/audit/write-audit-entry";
-import { assertActorRole } from "@/server/auth/assert-role";
-import type { Actor } from "@/server/auth/session";
+import { AREA_ROLES } from "@/server/auth/area-roles";
+import { type StaffActor, assertActorRole } from "@/server/auth/assert-role";
 import { now } from "@/server/clock";
 import { type Tx, db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import type { RenderedEmail } from "@emails/render-email";
 import {
-  FULFILMENT_ROLES,
   type OrderForTransition,
   type TransitionOutcome,
   lockOrder,
@@ -29,8 +28,8 @@ export const approveOrderInput = z.object({ orderId: orderIdSchema });
  * issued exactly when its email exists; no code, no address or no email refuses the approval and nothing
  * changes. Approving an order that is already approved changes nothing (a double click).
  */
-export async function approveOrder(actor: Actor, input: z.infer<typeof approveOrderInput>): Promise<TransitionOutcome> {
-  assertActorRole(actor, FULFILMENT_ROLES);
+export async function approveOrder(actor: StaffActor, input: z.infer<typeof approveOrderInput>): Promise<TransitionOutcome> {
+  assertActorRole(actor, AREA_ROLES.staff);
   const seen = await db.prizeOrder.findUnique({ where: { id: input.orderId }, select: { ...orderForTransition, code: { select: { id: true, code: true } } } });
   if (!seen) throw new AppError("NOT_FOUND", "Заказ не найден.");
   // Rendered before the transaction; the digital email only if the order already holds its code.

@@ -2,13 +2,13 @@ import "server-only";
 import { z } from "zod";
 import { formatPoints } from "@/lib/format";
 import { writeAuditEntry } from "@/server/audit/write-audit-entry";
-import { assertActorRole } from "@/server/auth/assert-role";
-import type { Actor } from "@/server/auth/session";
+import { AREA_ROLES } from "@/server/auth/area-roles";
+import { type StaffActor, assertActorRole } from "@/server/auth/assert-role";
 import { now } from "@/server/clock";
 import { db } from "@/server/db/client";
 import { appendLedgerEntry } from "@/server/domain/ledger/append-ledger-entry";
 import { AppError, pluralRu } from "@/server/errors";
-import { FULFILMENT_ROLES, type TransitionOutcome, lockOrder, notifyShopper, orderForTransition, orderIdSchema, renderOrderEmail } from "./order-transition";
+import { type TransitionOutcome, lockOrder, notifyShopper, orderForTransition, orderIdSchema, renderOrderEmail } from "./order-transition";
 
 const REASON_REQUIRED = "Укажите причину отмены — участник увидит её в письме и в кабинете.";
 
@@ -26,8 +26,8 @@ export const cancelOrderInput = z.object({
  * second cancel finds the order cancelled and changes nothing. A digital order whose code was already
  * sent cannot be cancelled (an issued code is never released, and the shopper has it).
  */
-export async function cancelOrder(actor: Actor, input: z.infer<typeof cancelOrderInput>): Promise<TransitionOutcome> {
-  assertActorRole(actor, FULFILMENT_ROLES);
+export async function cancelOrder(actor: StaffActor, input: z.infer<typeof cancelOrderInput>): Promise<TransitionOutcome> {
+  assertActorRole(actor, AREA_ROLES.staff);
   const seen = await db.prizeOrder.findUnique({ where: { id: input.orderId }, select: orderForTransition });
   if (!seen) throw new AppError("NOT_FOUND", "Заказ не найден.");
   const email = seen.status === "CANCELLED" ? null : await renderOrderEmail(seen, { status: "CANCELLED", reason: input.reason, pointsRefunded: seen.pointsSpent });

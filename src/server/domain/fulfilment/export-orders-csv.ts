@@ -4,12 +4,11 @@ import type { Carrier } from "@/generated/prisma/enums";
 import { toCsv } from "@/lib/csv";
 import { formatDate } from "@/lib/format";
 import { writeAuditEntry } from "@/server/audit/write-audit-entry";
-import { assertActorRole } from "@/server/auth/assert-role";
-import type { Actor } from "@/server/auth/session";
+import { AREA_ROLES } from "@/server/auth/area-roles";
+import { type StaffActor, assertActorRole } from "@/server/auth/assert-role";
 import { moscowDateKey } from "@/server/calendar/business-days";
 import { now } from "@/server/clock";
 import { db } from "@/server/db/client";
-import { FULFILMENT_ROLES } from "./order-transition";
 
 export const exportOrdersCsvInput = z.object({
   carrier: z.enum(["CDEK", "RUSSIAN_POST"], { error: "Выберите службу доставки: СДЭК или Почта России." }),
@@ -30,8 +29,8 @@ const FILE_SLUG: Record<Carrier, string> = { CDEK: "cdek", RUSSIAN_POST: "russia
  * text, so the phone goes out as stored behind an apostrophe ('+79161234567), which Excel would otherwise
  * run as a formula. The export hands personal data out of the portal, so it is audited like a change.
  */
-export async function exportOrdersCsv(actor: Actor, input: z.infer<typeof exportOrdersCsvInput>): Promise<{ fileName: string; content: string; count: number }> {
-  assertActorRole(actor, FULFILMENT_ROLES);
+export async function exportOrdersCsv(actor: StaffActor, input: z.infer<typeof exportOrdersCsvInput>): Promise<{ fileName: string; content: string; count: number }> {
+  assertActorRole(actor, AREA_ROLES.staff);
   const at = now();
   const orders = await db.prizeOrder.findMany({
     where: { status: "APPROVED", carrier: input.carrier, prize: { kind: "PHYSICAL" } },

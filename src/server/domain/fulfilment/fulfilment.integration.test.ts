@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { createPrize, createPrizeCodes, createStaff } from "../../../../tests/support/factories";
 import { insertPrizeOrder, setOrderStatus } from "../../../../tests/support/orders";
-import { actorOf } from "../../../../tests/support/requests";
+import { actorOf, wrongRole } from "../../../../tests/support/requests";
 import { rejectionOf } from "../../../../tests/support/rejection";
 import { setClock } from "@/server/clock";
 import { db } from "@/server/db/client";
@@ -145,7 +145,7 @@ describe("approving an order", () => {
     const prize = await createPrize();
     const order = await insertPrizeOrder(prize);
     const moderator = actorOf(await createStaff("MODERATOR"));
-    expect((await failure(approveOrder(moderator, { orderId: order.id }))).code).toBe("FORBIDDEN");
+    expect((await failure(approveOrder(wrongRole(moderator), { orderId: order.id }))).code).toBe("FORBIDDEN");
     expect(await approveOrder(actorOf(await createStaff("ADMIN")), { orderId: order.id })).toMatchObject({ changed: true });
   });
 });

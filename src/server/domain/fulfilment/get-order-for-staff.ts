@@ -1,18 +1,17 @@
 import "server-only";
-import { assertActorRole } from "@/server/auth/assert-role";
-import type { Actor } from "@/server/auth/session";
+import { AREA_ROLES } from "@/server/auth/area-roles";
+import { type StaffActor, assertActorRole } from "@/server/auth/assert-role";
 import { now } from "@/server/clock";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
-import { FULFILMENT_ROLES } from "./order-transition";
 
 /**
  * One order for its staff page: what the carrier needs (recipient, phone, pickup point), the dates and
  * their due dates, the code's hint and whether it was sent (never the code), the points it moved, and
  * its history from the audit log.
  */
-export async function getOrderForStaff(actor: Actor, id: number) {
-  assertActorRole(actor, FULFILMENT_ROLES);
+export async function getOrderForStaff(actor: StaffActor, id: number) {
+  assertActorRole(actor, AREA_ROLES.staff);
   const order = await db.prizeOrder.findUnique({
     where: { id },
     select: {

@@ -2,11 +2,10 @@ import "server-only";
 import { z } from "zod";
 import type { OrderStatus } from "@/generated/prisma/enums";
 import { normaliseRussianMobile } from "@/lib/phone";
-import { assertActorRole } from "@/server/auth/assert-role";
-import type { Actor } from "@/server/auth/session";
+import { AREA_ROLES } from "@/server/auth/area-roles";
+import { type StaffActor, assertActorRole } from "@/server/auth/assert-role";
 import { now } from "@/server/clock";
 import { type Prisma, db } from "@/server/db/client";
-import { FULFILMENT_ROLES } from "./order-transition";
 
 export const FULFILMENT_TABS = ["new", "approved", "shipped", "overdue", "delivered", "cancelled"] as const;
 export type FulfilmentTab = (typeof FULFILMENT_TABS)[number];
@@ -56,8 +55,8 @@ const TAB_ORDER: Record<FulfilmentTab, Prisma.PrizeOrderOrderByWithRelationInput
  * with its count under the same filters (carrier, prize kind, search by order number or phone). Rows carry
  * whether they are overdue, so the page can make them stand out in every tab.
  */
-export async function listFulfilmentQueue(actor: Actor, input: z.infer<typeof fulfilmentQueueInput>) {
-  assertActorRole(actor, FULFILMENT_ROLES);
+export async function listFulfilmentQueue(actor: StaffActor, input: z.infer<typeof fulfilmentQueueInput>) {
+  assertActorRole(actor, AREA_ROLES.staff);
   const at = now();
   const empty = { items: [], counts: Object.fromEntries(FULFILMENT_TABS.map((tab) => [tab, 0])) as FulfilmentCounts, at, hasMore: false };
 

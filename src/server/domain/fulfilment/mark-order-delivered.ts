@@ -1,18 +1,18 @@
 import "server-only";
 import { z } from "zod";
 import { writeAuditEntry } from "@/server/audit/write-audit-entry";
-import { assertActorRole } from "@/server/auth/assert-role";
-import type { Actor } from "@/server/auth/session";
+import { AREA_ROLES } from "@/server/auth/area-roles";
+import { type StaffActor, assertActorRole } from "@/server/auth/assert-role";
 import { now } from "@/server/clock";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
-import { FULFILMENT_ROLES, type TransitionOutcome, lockOrder, notifyShopper, orderForTransition, orderIdSchema, renderOrderEmail } from "./order-transition";
+import { type TransitionOutcome, lockOrder, notifyShopper, orderForTransition, orderIdSchema, renderOrderEmail } from "./order-transition";
 
 export const markOrderDeliveredInput = z.object({ orderId: orderIdSchema });
 
 /** Marks a shipped order delivered (SHIPPED → DELIVERED) once the carrier reports it handed over; again: nothing changes. */
-export async function markOrderDelivered(actor: Actor, input: z.infer<typeof markOrderDeliveredInput>): Promise<TransitionOutcome> {
-  assertActorRole(actor, FULFILMENT_ROLES);
+export async function markOrderDelivered(actor: StaffActor, input: z.infer<typeof markOrderDeliveredInput>): Promise<TransitionOutcome> {
+  assertActorRole(actor, AREA_ROLES.staff);
   const seen = await db.prizeOrder.findUnique({ where: { id: input.orderId }, select: orderForTransition });
   if (!seen) throw new AppError("NOT_FOUND", "Заказ не найден.");
   const email = seen.status === "SHIPPED" ? await renderOrderEmail(seen, { status: "DELIVERED" }) : null;

@@ -1,6 +1,5 @@
 import "server-only";
 import { z } from "zod";
-import type { UserRole } from "@/generated/prisma/enums";
 import type { Prisma, Tx } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { portalUrl } from "@/server/http/portal-url";
@@ -8,9 +7,6 @@ import { queueEmail } from "@/server/messaging/queue-email";
 import { ORDER_STATUS_TEMPLATE, type OrderStatusChange, renderOrderStatusEmail } from "@emails/order-status-changed";
 import type { RenderedEmail } from "@emails/render-email";
 import { logger } from "@/server/observability/logger";
-
-/** Who fulfils orders: brand staff, and administrators who see every staff area. */
-export const FULFILMENT_ROLES: readonly UserRole[] = ["STAFF", "ADMIN"];
 
 export const orderIdSchema = z.coerce.number({ error: "Заказ не найден." }).int("Заказ не найден.").positive("Заказ не найден.");
 

@@ -2,12 +2,12 @@ import "server-only";
 import { z } from "zod";
 import { CARRIER_LABEL, trackingUrl, validateTrackingNumber } from "@/lib/tracking";
 import { writeAuditEntry } from "@/server/audit/write-audit-entry";
-import { assertActorRole } from "@/server/auth/assert-role";
-import type { Actor } from "@/server/auth/session";
+import { AREA_ROLES } from "@/server/auth/area-roles";
+import { type StaffActor, assertActorRole } from "@/server/auth/assert-role";
 import { now } from "@/server/clock";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
-import { FULFILMENT_ROLES, type TransitionOutcome, lockOrder, notifyShopper, orderForTransition, orderIdSchema, renderOrderEmail } from "./order-transition";
+import { type TransitionOutcome, lockOrder, notifyShopper, orderForTransition, orderIdSchema, renderOrderEmail } from "./order-transition";
 
 export const shipOrderInput = z.object({
   orderId: orderIdSchema,
@@ -21,8 +21,8 @@ export const shipOrderInput = z.object({
  * carrier's rules (src/lib/tracking.ts) before anything is written. A new order must be approved first;
  * shipping an order already shipped with the same number changes nothing (a double click).
  */
-export async function shipOrder(actor: Actor, input: z.infer<typeof shipOrderInput>): Promise<TransitionOutcome> {
-  assertActorRole(actor, FULFILMENT_ROLES);
+export async function shipOrder(actor: StaffActor, input: z.infer<typeof shipOrderInput>): Promise<TransitionOutcome> {
+  assertActorRole(actor, AREA_ROLES.staff);
   const seen = await db.prizeOrder.findUnique({ where: { id: input.orderId }, select: orderForTransition });
   if (!seen) throw new AppError("NOT_FOUND", "Заказ не найден.");
   if (seen.prize.kind === "DIGITAL") throw new AppError("CONFLICT", "Цифровой приз не отправляют посылкой: код уходит на почту, когда заказ подтверждают.");

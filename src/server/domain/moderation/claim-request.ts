@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import type { Actor } from "@/server/auth/session";
+import { AREA_ROLES } from "@/server/auth/area-roles";
+import { type ModeratorActor, assertActorRole } from "@/server/auth/assert-role";
 import { now } from "@/server/clock";
 import type { Tx } from "@/server/db/client";
 import { db } from "@/server/db/client";
@@ -16,7 +17,8 @@ export const claimRequestInput = z.object({ requestId: z.coerce.number().int().p
  * Takes (or renews) the actor's claim on a request, in one conditional UPDATE: free, expired, or
  * already the actor's. Otherwise says who holds it and until when.
  */
-export async function takeClaim(tx: Tx, actor: Actor, requestId: number, at: Date): Promise<Date> {
+export async function takeClaim(tx: Tx, actor: ModeratorActor, requestId: number, at: Date): Promise<Date> {
+  assertActorRole(actor, AREA_ROLES.moderation);
   const claimedUntil = new Date(at.getTime() + CLAIM_MINUTES * 60_000);
   const { count } = await tx.reviewRequest.updateMany({
     where: { id: requestId, OR: [{ claimedById: null }, { claimExpiresAt: { lte: at } }, { claimedById: actor.id }] },
@@ -32,7 +34,8 @@ export async function takeClaim(tx: Tx, actor: Actor, requestId: number, at: Dat
   throw new AppError("CONFLICT", `Заявку сейчас проверяет ${who} (до ${formatDateTime(holder.claimExpiresAt ?? at)}).`);
 }
 
-export async function claimRequest(actor: Actor, input: z.infer<typeof claimRequestInput>): Promise<{ claimedUntil: Date }> {
+export async function claimRequest(actor: ModeratorActor, input: z.infer<typeof claimRequestInput>): Promise<{ claimedUntil: Date }> {
+  assertActorRole(actor, AREA_ROLES.moderation);
   const at = now();
   const claimedUntil = await db.$transaction((tx) => takeClaim(tx, actor, input.requestId, at));
   return { claimedUntil };

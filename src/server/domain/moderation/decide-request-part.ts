@@ -1,7 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
-import type { Actor } from "@/server/auth/session";
+import { AREA_ROLES } from "@/server/auth/area-roles";
+import { type ModeratorActor, assertActorRole } from "@/server/auth/assert-role";
 import { writeAuditEntry } from "@/server/audit/write-audit-entry";
 import { now } from "@/server/clock";
 import { db } from "@/server/db/client";
@@ -39,7 +40,8 @@ const PART_NAME = { REVIEW: "отзыв", RECEIPT: "чек" } as const;
  * through the ledger, the portal-wide "earns once" keys, the request's status, the shopper's
  * notification, the email to the shopper's contact address (into the outbox) and the audit row.
  */
-export async function decideRequestPart(actor: Actor, input: z.infer<typeof decideRequestPartInput>): Promise<DecisionOutcome> {
+export async function decideRequestPart(actor: ModeratorActor, input: z.infer<typeof decideRequestPartInput>): Promise<DecisionOutcome> {
+  assertActorRole(actor, AREA_ROLES.moderation);
   const comment = input.comment?.trim() || undefined;
   if (input.decision === "REJECT" && !comment) {
     throw new AppError("VALIDATION", "Укажите причину отказа — участник увидит этот комментарий.", { fieldErrors: { comment: "Укажите причину отказа." } });
@@ -144,7 +146,7 @@ export async function decideRequestPart(actor: Actor, input: z.infer<typeof deci
 }
 
 /** The moderator's next request comes with the last decision: one round trip fewer between requests. */
-async function withNextRequest(actor: Actor, requestId: number, outcome: DecisionOutcome): Promise<DecisionOutcome> {
+async function withNextRequest(actor: ModeratorActor, requestId: number, outcome: DecisionOutcome): Promise<DecisionOutcome> {
   const stillPending = await db.requestPart.count({ where: { requestId, status: "PENDING" } });
   if (stillPending > 0) return outcome;
   return { ...outcome, nextRequestId: await findNextRequest(actor, { excludeId: requestId }) };

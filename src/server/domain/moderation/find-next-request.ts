@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import type { Actor } from "@/server/auth/session";
+import { AREA_ROLES } from "@/server/auth/area-roles";
+import { type ModeratorActor, assertActorRole } from "@/server/auth/assert-role";
 import { now } from "@/server/clock";
 import { db } from "@/server/db/client";
 
@@ -14,7 +15,8 @@ export const findNextRequestInput = z.object({
  * (PENDING or IN_REVIEW) always has a part waiting; the literal status list lets PostgreSQL walk the
  * queue's partial index in due order and stop at the first unclaimed row.
  */
-export async function findNextRequest(actor: Actor, options: z.infer<typeof findNextRequestInput> = {}): Promise<number | null> {
+export async function findNextRequest(actor: ModeratorActor, options: z.infer<typeof findNextRequestInput> = {}): Promise<number | null> {
+  assertActorRole(actor, AREA_ROLES.moderation);
   const at = now().toISOString().slice(0, 23);
   const [next] = await db.$queryRaw<{ id: number }[]>`
     SELECT id FROM review_requests

@@ -1,12 +1,14 @@
 import "server-only";
 import { onlineReceiptCheck } from "@/server/adapters/receipt-check";
-import type { Actor } from "@/server/auth/session";
+import { AREA_ROLES } from "@/server/auth/area-roles";
+import { type ModeratorActor, assertActorRole } from "@/server/auth/assert-role";
 import { db } from "@/server/db/client";
 import { currentAttemptOf } from "@/server/domain/requests/current-attempt";
 import { AppError } from "@/server/errors";
 
 /** Everything a moderator needs to decide a request on one screen. */
-export async function getRequestForModeration(_actor: Actor, requestId: number) {
+export async function getRequestForModeration(actor: ModeratorActor, requestId: number) {
+  assertActorRole(actor, AREA_ROLES.moderation);
   const request = await db.reviewRequest.findUnique({
     where: { id: requestId },
     select: {

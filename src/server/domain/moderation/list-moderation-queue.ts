@@ -2,7 +2,8 @@ import "server-only";
 import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
 import { normaliseRussianMobile } from "@/lib/phone";
-import type { Actor } from "@/server/auth/session";
+import { AREA_ROLES } from "@/server/auth/area-roles";
+import { type ModeratorActor, assertActorRole } from "@/server/auth/assert-role";
 import { moscowDateKey } from "@/server/calendar/business-days";
 import { now } from "@/server/clock";
 import { db } from "@/server/db/client";
@@ -66,7 +67,8 @@ export function queueDueConditions(at: Date): { endOfToday: Date; overdue: Prism
  * under the same filters. Overdue: past due; today: due before the end of today in Moscow; soon: due
  * within DUE_SOON_HOURS; flagged: repeats an earlier request's receipt, screenshot or review link.
  */
-export async function listModerationQueue(_actor: Actor, input: z.infer<typeof moderationQueueInput>, options: { take?: number } = {}) {
+export async function listModerationQueue(actor: ModeratorActor, input: z.infer<typeof moderationQueueInput>, options: { take?: number } = {}) {
+  assertActorRole(actor, AREA_ROLES.moderation);
   const at = now();
   const due = queueDueConditions(at);
   const { endOfToday } = due;

@@ -1,18 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { createPrize, createPrizeCodes, createShopper } from "../../../../tests/support/factories";
-import type { Actor } from "@/server/auth/session";
+import { actorOf } from "../../../../tests/support/requests";
+import type { ShopperActor } from "@/server/auth/assert-role";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { getMyOrder } from "./get-my-order";
 import { listMyOrders } from "./list-my-orders";
 import { placePrizeOrder, placePrizeOrderInput } from "./place-prize-order";
 
-function actorOf(user: { id: number; phone: string | null }): Actor {
-  return { id: user.id, role: "CUSTOMER", phone: user.phone, email: null, name: null };
-}
-
-async function orderDigital(actor: Actor, prizeId: number) {
+async function orderDigital(actor: ShopperActor, prizeId: number) {
   const input = placePrizeOrderInput.parse({ kind: "DIGITAL", prizeId, idempotencyKey: randomUUID(), deliveryEmail: "me@example.ru" });
   return (await placePrizeOrder(actor, input)).id;
 }

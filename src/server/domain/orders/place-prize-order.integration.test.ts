@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { createPrize, createPrizeCodes, createShopper } from "../../../../tests/support/factories";
+import { actorOf, wrongRole } from "../../../../tests/support/requests";
 import cdekPoints from "@/server/adapters/pickup-points/data/cdek-points.json";
-import type { Actor } from "@/server/auth/session";
 import { dueAfterBusinessDays } from "@/server/calendar/due-dates";
 import { setClock } from "@/server/clock";
 import { db } from "@/server/db/client";
@@ -12,10 +12,6 @@ import { type PlacePrizeOrderInput, placePrizeOrder, placePrizeOrderInput } from
 const at = new Date("2026-03-02T09:00:00Z");
 /** A CDEK point the bundled directory knows (tests run with no carrier credentials). */
 const POINT = cdekPoints[0]!;
-
-function actorOf(user: { id: number; phone: string | null }): Actor {
-  return { id: user.id, role: "CUSTOMER", phone: user.phone, email: null, name: null };
-}
 
 function physicalOrder(prizeId: number, overrides: Partial<Extract<PlacePrizeOrderInput, { kind: "PHYSICAL" }>> = {}): PlacePrizeOrderInput {
   return placePrizeOrderInput.parse({
@@ -259,7 +255,7 @@ describe("placePrizeOrder", () => {
   it("is for shoppers only", async () => {
     const shopper = await createShopper({ pointsBalance: 1000 });
     const prize = await createPrize();
-    const error = await refusal(placePrizeOrder({ ...actorOf(shopper), role: "STAFF" }, physicalOrder(prize.id)));
+    const error = await refusal(placePrizeOrder(wrongRole({ ...actorOf(shopper), role: "STAFF" }), physicalOrder(prize.id)));
     expect(error.code).toBe("FORBIDDEN");
   });
 });

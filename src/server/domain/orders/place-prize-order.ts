@@ -3,7 +3,8 @@ import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
 import { formatPoints } from "@/lib/format";
 import { normaliseRussianMobile } from "@/lib/phone";
-import { assertActorRole } from "@/server/auth/assert-role";
+import { AREA_ROLES } from "@/server/auth/area-roles";
+import { type ShopperActor, assertActorRole } from "@/server/auth/assert-role";
 import type { Actor } from "@/server/auth/session";
 import { dueAfterBusinessDays } from "@/server/calendar/due-dates";
 import { now } from "@/server/clock";
@@ -84,8 +85,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * (pickup point, the shopper's row, then the prize's row or a code) so concurrent orders queue, never
  * deadlock. A repeated submit with the same idempotency key returns the order placed first.
  */
-export async function placePrizeOrder(actor: Actor, input: PlacePrizeOrderInput): Promise<{ id: number; created: boolean }> {
-  assertActorRole(actor, ["CUSTOMER"]);
+export async function placePrizeOrder(actor: ShopperActor, input: PlacePrizeOrderInput): Promise<{ id: number; created: boolean }> {
+  assertActorRole(actor, AREA_ROLES.cabinet);
   const already = await findMyOrderByKey(actor, input.idempotencyKey);
   if (already) return { id: already.id, created: false };
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { assertActorRole } from "@/server/auth/assert-role";
-import type { Actor } from "@/server/auth/session";
+import { AREA_ROLES } from "@/server/auth/area-roles";
+import { type AdminActor, assertActorRole } from "@/server/auth/assert-role";
 import { db } from "@/server/db/client";
 import { MAX_EMAIL_ATTEMPTS } from "@/server/messaging/deliver-outbox-email";
 
@@ -17,8 +17,8 @@ const PAGE_SIZE = 100;
  * waiting for "send again") and what is still waiting to go out, with counts. Read through the outbox's
  * (status, next_attempt_at) index: the sent majority is never scanned.
  */
-export async function listUndeliveredEmails(actor: Actor, input: z.infer<typeof undeliveredEmailsInput>) {
-  assertActorRole(actor, ["ADMIN"]);
+export async function listUndeliveredEmails(actor: AdminActor, input: z.infer<typeof undeliveredEmailsInput>) {
+  assertActorRole(actor, AREA_ROLES.admin);
   const [byStatus, gaveUp, rows] = await Promise.all([
     db.outboxMessage.groupBy({ by: ["status"], where: { channel: "EMAIL", status: { in: ["PENDING", "SENDING", "FAILED"] } }, _count: { _all: true } }),
     db.outboxMessage.count({ where: { channel: "EMAIL", status: "FAILED", nextAttemptAt: null } }),

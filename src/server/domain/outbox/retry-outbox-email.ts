@@ -1,8 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { writeAuditEntry } from "@/server/audit/write-audit-entry";
-import { assertActorRole } from "@/server/auth/assert-role";
-import type { Actor } from "@/server/auth/session";
+import { AREA_ROLES } from "@/server/auth/area-roles";
+import { type AdminActor, assertActorRole } from "@/server/auth/assert-role";
 import { now } from "@/server/clock";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
@@ -16,8 +16,8 @@ export const retryOutboxEmailInput = z.object({ id: z.coerce.number().int().posi
  * provider remembers the key (Resend: 24 hours). Audited with the attempts and error it had.
  * Retrying an email already back in the queue changes nothing.
  */
-export async function retryOutboxEmail(actor: Actor, input: z.infer<typeof retryOutboxEmailInput>): Promise<{ queued: boolean }> {
-  assertActorRole(actor, ["ADMIN"]);
+export async function retryOutboxEmail(actor: AdminActor, input: z.infer<typeof retryOutboxEmailInput>): Promise<{ queued: boolean }> {
+  assertActorRole(actor, AREA_ROLES.admin);
   const at = now();
   return db.$transaction(async (tx) => {
     const row = await tx.outboxMessage.findUnique({ where: { id: input.id }, select: { channel: true, status: true, attempts: true, lastError: true } });

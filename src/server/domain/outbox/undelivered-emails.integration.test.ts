@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { json, startFakeHttpServer } from "../../../../tests/support/fake-http-server";
 import { createStaff } from "../../../../tests/support/factories";
+import { actorOf, wrongRole } from "../../../../tests/support/requests";
 import type { Prisma } from "@/generated/prisma/client";
-import type { Actor } from "@/server/auth/session";
 import { setClock } from "@/server/clock";
 import { resetEnvCache } from "@/server/config/env";
 import { db } from "@/server/db/client";
@@ -25,9 +25,8 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-async function actor(role: "ADMIN" | "MODERATOR" | "STAFF"): Promise<Actor> {
-  const user = await createStaff(role);
-  return { id: user.id, role: user.role, phone: null, email: user.email, name: user.name };
+async function actor<R extends "ADMIN" | "MODERATOR" | "STAFF">(role: R) {
+  return actorOf(await createStaff(role));
 }
 
 let sequence = 0;
@@ -65,7 +64,7 @@ describe("administrators' list of undelivered emails", () => {
 
   it("is for administrators only", async () => {
     for (const role of ["MODERATOR", "STAFF"] as const) {
-      await expect(listUndeliveredEmails(await actor(role), { tab: "failed" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(listUndeliveredEmails(wrongRole(await actor(role)), { tab: "failed" })).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
   });
 });
@@ -129,7 +128,7 @@ describe("sending a failed email again", () => {
     await expect(retryOutboxEmail(admin, { id: sms.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(retryOutboxEmail(admin, { id: 999_999 })).rejects.toMatchObject({ code: "NOT_FOUND" });
     const failed = await email({ status: "FAILED", attempts: MAX_EMAIL_ATTEMPTS });
-    await expect(retryOutboxEmail(await actor("STAFF"), { id: failed.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(retryOutboxEmail(wrongRole(await actor("STAFF")), { id: failed.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect((await db.outboxMessage.findUniqueOrThrow({ where: { id: failed.id } })).status).toBe("FAILED");
   });
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { writeAuditEntry } from "@/server/audit/write-audit-entry";
+import { assertActorRole } from "@/server/auth/assert-role";
 import type { Actor } from "@/server/auth/session";
 import { now } from "@/server/clock";
 import { type Tx, db } from "@/server/db/client";
@@ -10,6 +11,7 @@ import { deleteStoredObjects } from "@/server/domain/storage/delete-stored-objec
 import { queueObjectDeletions } from "@/server/domain/storage/queue-object-deletions";
 import { AppError } from "@/server/errors";
 import { ERASED_IMAGE_KEY_PREFIX } from "./erased-image-key";
+import { PRIVACY_ROLES, type PrivacyActor } from "./privacy-actor";
 
 /** The word typed to confirm: deletion cannot be undone, so a click alone is not enough. */
 export const DELETION_CONFIRMATION_WORD = "УДАЛИТЬ";
@@ -79,7 +81,8 @@ export type DeletionOutcome =
  *   changes nothing in the database but retries the files listed in its audit rows at once (deleting a
  *   missing file is not an error).
  */
-export async function deleteShopperData(actor: Actor, input: z.infer<typeof deleteShopperDataInput>): Promise<DeletionOutcome> {
+export async function deleteShopperData(actor: PrivacyActor, input: z.infer<typeof deleteShopperDataInput>): Promise<DeletionOutcome> {
+  assertActorRole(actor, PRIVACY_ROLES);
   const { customerId, note } = authorise(actor, input);
   const at = now();
 

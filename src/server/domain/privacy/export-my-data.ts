@@ -2,12 +2,12 @@ import "server-only";
 import { z } from "zod";
 import { writeAuditEntry } from "@/server/audit/write-audit-entry";
 import { assertActorRole } from "@/server/auth/assert-role";
-import type { Actor } from "@/server/auth/session";
 import { now } from "@/server/clock";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { portalUrl } from "@/server/http/portal-url";
 import { isErasedImageKey } from "./erased-image-key";
+import { PRIVACY_ROLES, type PrivacyActor } from "./privacy-actor";
 
 /** Version of the export's layout, so a reader can tell later files from earlier ones. */
 const EXPORT_FORMAT = 1;
@@ -34,7 +34,8 @@ export interface ShopperDataExport {
  * that export is audited, since it hands personal data out of the portal. Staff accounts have no export
  * here: they are not the programme's participants.
  */
-export async function exportMyData(actor: Actor, input: z.infer<typeof exportMyDataInput>): Promise<ShopperDataExport> {
+export async function exportMyData(actor: PrivacyActor, input: z.infer<typeof exportMyDataInput>): Promise<ShopperDataExport> {
+  assertActorRole(actor, PRIVACY_ROLES);
   let customerId: number;
   if (actor.role === "CUSTOMER") {
     if (input.customerId !== undefined && input.customerId !== actor.id) throw new AppError("NOT_FOUND", "Участник не найден.");

@@ -1,8 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { normaliseRussianMobile } from "@/lib/phone";
-import { assertActorRole } from "@/server/auth/assert-role";
-import type { Actor } from "@/server/auth/session";
+import { AREA_ROLES } from "@/server/auth/area-roles";
+import { type AdminActor, assertActorRole } from "@/server/auth/assert-role";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 
@@ -27,8 +27,8 @@ export interface ShopperForPrivacy {
 }
 
 /** Administrators: the shopper a data request is about, with what decides whether deletion can go ahead. */
-export async function findShopperForPrivacy(actor: Actor, input: z.infer<typeof findShopperForPrivacyInput>): Promise<ShopperForPrivacy | null> {
-  assertActorRole(actor, ["ADMIN"]);
+export async function findShopperForPrivacy(actor: AdminActor, input: z.infer<typeof findShopperForPrivacyInput>): Promise<ShopperForPrivacy | null> {
+  assertActorRole(actor, AREA_ROLES.admin);
   const accountNumber = /^(?:№|#)?\s*(\d{1,9})$/.exec(input.query);
   const phone = accountNumber && input.query.replace(/\D/g, "").length < 10 ? null : normaliseRussianMobile(input.query);
   if (!phone && !accountNumber) throw new AppError("VALIDATION", "Проверьте номер: нужен российский мобильный (+7…) или номер участника.");

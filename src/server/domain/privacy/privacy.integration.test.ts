@@ -4,9 +4,8 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createPrize, createPrizeCodes, createStaff, creditPoints } from "../../../../tests/support/factories";
 import { insertPrizeOrder, setOrderStatus } from "../../../../tests/support/orders";
-import { actorOf, createModerator, fileTestRequest } from "../../../../tests/support/requests";
+import { actorOf, createModerator, fileTestRequest, wrongRole } from "../../../../tests/support/requests";
 import { rejectionOf } from "../../../../tests/support/rejection";
-import type { Actor } from "@/server/auth/session";
 import { setClock } from "@/server/clock";
 import { resetEnvCache } from "@/server/config/env";
 import { db } from "@/server/db/client";
@@ -46,7 +45,7 @@ async function richShopper(tag: string) {
   const user = await db.user.create({
     data: { role: "CUSTOMER", phone, contactEmail, name, consentAt: T0, consentVersion: "test" },
   });
-  const shopper = actorOf(user);
+  const shopper = actorOf({ ...user, role: "CUSTOMER" });
   const { requestId } = await fileTestRequest({ shopper });
   const moderator = await createModerator();
   const review = await db.requestPart.findFirstOrThrow({ where: { requestId, kind: "REVIEW" } });
@@ -206,7 +205,7 @@ describe("deleting a shopper's personal data", () => {
     expect((await failure(deleteShopperData(a.shopper, { confirmation: "УДАЛИТЬ", customerId: b.user.id }))).code).toBe("NOT_FOUND");
     for (const role of ["MODERATOR", "STAFF"] as const) {
       const staff = actorOf(await createStaff(role));
-      expect((await failure(deleteShopperData(staff, { confirmation: "УДАЛИТЬ", customerId: a.user.id, note: "письмо" }))).code).toBe("FORBIDDEN");
+      expect((await failure(deleteShopperData(wrongRole(staff), { confirmation: "УДАЛИТЬ", customerId: a.user.id, note: "письмо" }))).code).toBe("FORBIDDEN");
     }
     expect((await failure(deleteShopperData(admin, { confirmation: "УДАЛИТЬ", customerId: a.user.id }))).code).toBe("VALIDATION");
     // Staff accounts are not deleted here.
@@ -266,8 +265,8 @@ describe("exporting a shopper's data", () => {
     expect(content).toContain(a.phone);
     expect(await db.auditLog.findFirstOrThrow({ where: { action: "shopper.export" } })).toMatchObject({ actorId: admin.id, entityId: String(a.user.id) });
     for (const role of ["MODERATOR", "STAFF"] as const) {
-      const staff: Actor = actorOf(await createStaff(role));
-      expect((await failure(exportMyData(staff, { customerId: a.user.id }))).code).toBe("FORBIDDEN");
+      const staff = actorOf(await createStaff(role));
+      expect((await failure(exportMyData(wrongRole(staff), { customerId: a.user.id }))).code).toBe("FORBIDDEN");
     }
     expect((await failure(exportMyData(admin, { customerId: admin.id }))).code).toBe("NOT_FOUND");
   });

@@ -1,7 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { onlineReceiptCheck } from "@/server/adapters/receipt-check";
-import type { Actor } from "@/server/auth/session";
+import { AREA_ROLES } from "@/server/auth/area-roles";
+import { type ModeratorActor, assertActorRole } from "@/server/auth/assert-role";
 import { now } from "@/server/clock";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
@@ -14,7 +15,8 @@ export const recheckReceiptInput = z.object({ receiptId: z.coerce.number().int()
  * that ran out of attempts). The switch to CHECKING is one conditional update, so a double click, or two
  * moderators at once, queue one check: the others answer `queued: false`.
  */
-export async function recheckReceipt(_actor: Actor, input: z.infer<typeof recheckReceiptInput>): Promise<{ queued: boolean; requestId: number }> {
+export async function recheckReceipt(actor: ModeratorActor, input: z.infer<typeof recheckReceiptInput>): Promise<{ queued: boolean; requestId: number }> {
+  assertActorRole(actor, AREA_ROLES.moderation);
   if (!onlineReceiptCheck()) throw new AppError("CONFLICT", "Онлайн-проверка чеков не настроена.");
   const receipt = await db.receipt.findUnique({ where: { id: input.receiptId }, select: { id: true, fiscalKey: true, part: { select: { requestId: true } } } });
   if (!receipt) throw new AppError("NOT_FOUND", "Чек не найден.");

@@ -1,8 +1,8 @@
 import "server-only";
 import type { z } from "zod";
 import { writeAuditEntry } from "@/server/audit/write-audit-entry";
-import { assertActorRole } from "@/server/auth/assert-role";
-import type { Actor } from "@/server/auth/session";
+import { AREA_ROLES } from "@/server/auth/area-roles";
+import { type AdminActor, assertActorRole } from "@/server/auth/assert-role";
 import { now } from "@/server/clock";
 import { db } from "@/server/db/client";
 import { lockTemplates, partKindValue, rejectionTemplateFields } from "./rejection-template-input";
@@ -10,8 +10,8 @@ import { lockTemplates, partKindValue, rejectionTemplateFields } from "./rejecti
 export const createRejectionTemplateInput = rejectionTemplateFields;
 
 /** Adds an active rejection template at the end of the list, with its audit row. */
-export async function createRejectionTemplate(actor: Actor, input: z.infer<typeof createRejectionTemplateInput>): Promise<{ id: number }> {
-  assertActorRole(actor, ["ADMIN"]);
+export async function createRejectionTemplate(actor: AdminActor, input: z.infer<typeof createRejectionTemplateInput>): Promise<{ id: number }> {
+  assertActorRole(actor, AREA_ROLES.admin);
   const at = now();
   return db.$transaction(async (tx) => {
     // Locked so that two templates created at once do not take the same place in the order.

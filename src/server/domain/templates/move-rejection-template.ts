@@ -1,8 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { writeAuditEntry } from "@/server/audit/write-audit-entry";
-import { assertActorRole } from "@/server/auth/assert-role";
-import type { Actor } from "@/server/auth/session";
+import { AREA_ROLES } from "@/server/auth/area-roles";
+import { type AdminActor, assertActorRole } from "@/server/auth/assert-role";
 import { now } from "@/server/clock";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
@@ -18,8 +18,8 @@ export const moveRejectionTemplateInput = z.object({
  * too). The whole list is renumbered 1…n in the new order, so equal or sparse sort orders (templates
  * added by hand or by the seed) cannot make a move do nothing. At either end, nothing moves.
  */
-export async function moveRejectionTemplate(actor: Actor, input: z.infer<typeof moveRejectionTemplateInput>): Promise<{ moved: boolean }> {
-  assertActorRole(actor, ["ADMIN"]);
+export async function moveRejectionTemplate(actor: AdminActor, input: z.infer<typeof moveRejectionTemplateInput>): Promise<{ moved: boolean }> {
+  assertActorRole(actor, AREA_ROLES.admin);
   const at = now();
   return db.$transaction(async (tx) => {
     await lockTemplates(tx);

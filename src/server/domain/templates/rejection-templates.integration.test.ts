@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createStaff } from "../../../../tests/support/factories";
-import { actorOf } from "../../../../tests/support/requests";
+import { actorOf, wrongRole } from "../../../../tests/support/requests";
+import type { AdminActor } from "@/server/auth/assert-role";
 import { db } from "@/server/db/client";
 import { listRejectionTemplates } from "@/server/domain/moderation/list-rejection-templates";
 import { AppError } from "@/server/errors";
@@ -121,7 +122,7 @@ describe("rejection templates administration", () => {
     const owner = await admin();
     const { id } = await createRejectionTemplate(owner, { title: "Шаблон", text: "Текст", partKind: "ANY" });
     for (const role of ["MODERATOR", "STAFF"] as const) {
-      const actor = actorOf(await createStaff(role));
+      const actor = wrongRole<AdminActor>(actorOf(await createStaff(role)));
       const attempts = [
         listAllRejectionTemplates(actor),
         createRejectionTemplate(actor, { title: "x", text: "y", partKind: "ANY" }),

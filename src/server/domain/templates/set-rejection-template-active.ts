@@ -1,8 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { writeAuditEntry } from "@/server/audit/write-audit-entry";
-import { assertActorRole } from "@/server/auth/assert-role";
-import type { Actor } from "@/server/auth/session";
+import { AREA_ROLES } from "@/server/auth/area-roles";
+import { type AdminActor, assertActorRole } from "@/server/auth/assert-role";
 import { now } from "@/server/clock";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
@@ -14,8 +14,8 @@ export const setRejectionTemplateActiveInput = z.object({ id: templateIdSchema, 
  * Shows a template to moderators again or hides it (hiding rather than deleting keeps the audit trail
  * readable and lets a seasonal reason come back). Setting the state it already has changes nothing.
  */
-export async function setRejectionTemplateActive(actor: Actor, input: z.infer<typeof setRejectionTemplateActiveInput>): Promise<{ changed: boolean }> {
-  assertActorRole(actor, ["ADMIN"]);
+export async function setRejectionTemplateActive(actor: AdminActor, input: z.infer<typeof setRejectionTemplateActiveInput>): Promise<{ changed: boolean }> {
+  assertActorRole(actor, AREA_ROLES.admin);
   const at = now();
   return db.$transaction(async (tx) => {
     // Conditional: two clicks (or two administrators) flip it and write the audit row once.

@@ -1,8 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { writeAuditEntry } from "@/server/audit/write-audit-entry";
-import { assertActorRole } from "@/server/auth/assert-role";
-import type { Actor } from "@/server/auth/session";
+import { AREA_ROLES } from "@/server/auth/area-roles";
+import { type AdminActor, assertActorRole } from "@/server/auth/assert-role";
 import { now } from "@/server/clock";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
@@ -14,8 +14,8 @@ export const updateRejectionTemplateInput = rejectionTemplateFields.extend({ id:
  * Changes a template's title, text and part. Rejections already written keep their comment: the text
  * is copied into the decision, never referenced.
  */
-export async function updateRejectionTemplate(actor: Actor, input: z.infer<typeof updateRejectionTemplateInput>): Promise<{ changed: boolean }> {
-  assertActorRole(actor, ["ADMIN"]);
+export async function updateRejectionTemplate(actor: AdminActor, input: z.infer<typeof updateRejectionTemplateInput>): Promise<{ changed: boolean }> {
+  assertActorRole(actor, AREA_ROLES.admin);
   const at = now();
   const after = { title: input.title, text: input.text, partKind: partKindValue(input.partKind) };
   return db.$transaction(async (tx) => {
