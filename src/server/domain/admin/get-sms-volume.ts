@@ -1,4 +1,5 @@
 import "server-only";
+import { DAY_MS, HOUR_MS } from "@/lib/moscow-time";
 import { assertActorRole } from "@/server/auth/assert-role";
 import type { Actor } from "@/server/auth/session";
 import { now } from "@/server/clock";
@@ -18,8 +19,8 @@ export async function getSmsVolume(actor: Actor): Promise<SmsVolume> {
   assertActorRole(actor, ["ADMIN"]);
   const at = now().getTime();
   const [last24Hours, codesLastHour, settings] = await Promise.all([
-    db.outboxMessage.count({ where: { channel: "SMS", createdAt: { gt: new Date(at - 24 * 60 * 60 * 1000) } } }),
-    db.otpCode.count({ where: { createdAt: { gt: new Date(at - 60 * 60 * 1000) } } }),
+    db.outboxMessage.count({ where: { channel: "SMS", createdAt: { gt: new Date(at - DAY_MS) } } }),
+    db.otpCode.count({ where: { createdAt: { gt: new Date(at - HOUR_MS) } } }),
     getProgrammeSettings(),
   ]);
   return { last24Hours, codesLastHour, hourlyCap: settings.smsPerHourCap };

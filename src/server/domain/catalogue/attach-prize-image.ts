@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { PRIZE_LIMITS } from "@/lib/rules/prize-catalogue";
 import { writeAuditEntry } from "@/server/audit/write-audit-entry";
 import { assertActorRole } from "@/server/auth/assert-role";
 import type { Actor } from "@/server/auth/session";
@@ -8,7 +9,7 @@ import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { processImage } from "@/server/images/process-image";
 import { storeProcessedImage } from "@/server/images/store-image";
-import { CATALOGUE_ROLES, PRIZE_LIMITS, prizeIdSchema } from "./prize-input";
+import { CATALOGUE_ROLES, prizeIdSchema } from "./prize-input";
 
 export const attachPrizeImageInput = z.object({ prizeId: prizeIdSchema });
 

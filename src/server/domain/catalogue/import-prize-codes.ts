@@ -7,7 +7,8 @@ import { assertActorRole } from "@/server/auth/assert-role";
 import type { Actor } from "@/server/auth/session";
 import { now } from "@/server/clock";
 import { db } from "@/server/db/client";
-import { AppError, pluralRu } from "@/server/errors";
+import { AppError } from "@/server/errors";
+import { pluralRu } from "@/lib/plural-ru";
 import { CODE_LIST_LIMITS, type CodeListProblem, codeHintOf, parseCodeList } from "./code-list";
 import { CATALOGUE_ROLES, prizeIdSchema } from "./prize-input";
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { normaliseRussianMobile } from "@/lib/phone";
+import { PRIVACY_QUERY_MAX_LENGTH } from "@/lib/rules/privacy-search";
 import { assertActorRole } from "@/server/auth/assert-role";
 import type { Actor } from "@/server/auth/session";
 import { db } from "@/server/db/client";
@@ -11,7 +12,7 @@ import { AppError } from "@/server/errors";
  * so a repeated request (or a retry of failed file deletions) finds the account by its number.
  */
 export const findShopperForPrivacyInput = z.object({
-  query: z.string({ error: "Введите телефон или номер участника." }).trim().min(1, "Введите телефон или номер участника.").max(40),
+  query: z.string({ error: "Введите телефон или номер участника." }).trim().min(1, "Введите телефон или номер участника.").max(PRIVACY_QUERY_MAX_LENGTH),
 });
 
 export interface ShopperForPrivacy {
