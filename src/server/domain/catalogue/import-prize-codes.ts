@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
+import { groupDigits } from "@/lib/format";
 import { writeAuditEntry } from "@/server/audit/write-audit-entry";
 import { assertActorRole } from "@/server/auth/assert-role";
 import type { Actor } from "@/server/auth/session";
@@ -16,7 +17,7 @@ export const importPrizeCodesInput = z.object({
   prizeId: prizeIdSchema,
   text: z
     .string({ error: "Вставьте коды или выберите файл." })
-    .max(4_000_000, "Файл слишком большой: загрузите коды частями, до 20 000 за раз."),
+    .max(4_000_000, `Файл слишком большой: загрузите коды частями, до ${groupDigits(CODE_LIST_LIMITS.maxCodes)} за раз.`),
   /** The uploaded file's name, for the audit log; none when the codes were pasted. */
   fileName: z.string().trim().max(200).optional(),
 });
