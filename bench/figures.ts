@@ -47,6 +47,7 @@ process.exit(failed ? 1 : 0);
  */
 async function closeDays(): Promise<void> {
   const { closeFiguresDays } = await import("../src/server/domain/figures/close-figures-days.ts");
+  const { moscowDateSql } = await import("../src/server/db/moscow-time-sql.ts");
   const { db } = await import("../src/server/db/client.ts");
   const started = performance.now();
   const outcome = await closeFiguresDays({ at: new Date() });
@@ -56,15 +57,14 @@ async function closeDays(): Promise<void> {
   );
   await db.$executeRaw`
     INSERT INTO figures_stale_days (day)
-    SELECT d::date FROM generate_series((now() + interval '3 hours')::date - ${STALE_DAYS}::int, (now() + interval '3 hours')::date - 1, interval '1 day') d`;
+    SELECT d::date FROM generate_series(${moscowDateSql("now()")} - ${STALE_DAYS}::int, ${moscowDateSql("now()")} - 1, interval '1 day') d`;
   log(`Marked the last ${STALE_DAYS} closed days stale: they and today are computed live below.`);
 }
 
 async function measure(): Promise<boolean> {
   // The domain code imports "server-only": loaded after allow-server-only.ts registered its hook.
   const { getProgrammeFigures } = await import("../src/server/domain/figures/get-programme-figures.ts");
-  const { moscowDateKey } = await import("../src/server/calendar/business-days.ts");
-  const { addDays } = await import("../src/server/domain/figures/figures-range.ts");
+  const { addDays, moscowDateKey } = await import("../src/lib/moscow-time.ts");
   const { db } = await import("../src/server/db/client.ts");
   const staff = await db.user.findFirstOrThrow({ where: { role: { in: ["MODERATOR", "STAFF", "ADMIN"] } } });
   const { hasActorRole } = await import("../src/server/auth/assert-role.ts");

@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import sharp from "sharp";
 import { prepareZXingModule, writeBarcode } from "zxing-wasm/writer";
+import { DAY_MS, moscowWallClock } from "../src/lib/moscow-time.ts";
 
 export interface BenchImage {
   bytes: Buffer;
@@ -48,7 +49,7 @@ export async function reviewScreenshot(seed: number): Promise<BenchImage> {
 
 /** The fiscal QR text of receipt `serial` (src/server/receipts/fiscal-qr.ts): a sale, yesterday, Moscow time. */
 export function fiscalQrText(serial: number, at = new Date()): string {
-  const moscow = new Date(at.getTime() - 24 * 60 * 60 * 1000 + 3 * 60 * 60 * 1000);
+  const moscow = new Date(moscowWallClock(new Date(at.getTime() - DAY_MS)));
   const t = moscow.toISOString().slice(0, 16).replace(/[-:]/g, "");
   const kopecks = 10_000 + (serial % 90_000);
   const drive = `99990789${String(serial % 100_000_000).padStart(8, "0")}`;

@@ -2,18 +2,19 @@ import { Heading, Section, Text } from "@react-email/components";
 import type { CSSProperties } from "react";
 import { formatDate } from "@/lib/format";
 import { pointsWillBurn } from "@/lib/forfeiture-text";
-import { pluralRu } from "@/server/errors";
+import { pluralRu } from "@/lib/plural-ru";
+import { LAST_FORFEITURE_WARNING_DAYS } from "@/lib/rules/forfeiture-warnings";
 import { EmailAction } from "./components/email-action";
 import { EmailLayout, emailColors } from "./components/email-layout";
 import { type RenderedEmail, renderEmail } from "./render-email";
 
-/** The shopper's points will be forfeited soon unless they order a prize (sent 30 and 7 days before). */
+/** The shopper's points will be forfeited soon unless they order a prize (sent FORFEITURE_WARNING_DAYS before). */
 export interface ForfeitureWarningEmailProps {
   /** The balance that will be written off. */
   points: number;
   /** When it will be: the inactivity clock plus the programme's forfeiture months. */
   forfeitAt: Date;
-  /** Which warning this is: 30 or 7 days before. */
+  /** Which warning this is: days before (one of FORFEITURE_WARNING_DAYS). */
   daysBefore: number;
   /** The programme's forfeiture period, to explain the rule. */
   months: number;
@@ -43,7 +44,7 @@ export default function ForfeitureWarningEmail(props: ForfeitureWarningEmailProp
   return (
     <EmailLayout preview={`${pointsWillBurn(props.points)} ${date}, если не оформить заказ приза.`} cabinetUrl={props.cabinetUrl}>
       <Heading as="h1" style={styles.heading}>
-        {props.daysBefore <= 7 ? "Осталась неделя, чтобы потратить баллы" : "Баллы скоро сгорят"}
+        {props.daysBefore <= LAST_FORFEITURE_WARNING_DAYS ? "Осталась неделя, чтобы потратить баллы" : "Баллы скоро сгорят"}
       </Heading>
       <Text style={styles.text}>
         Здравствуйте! Баллы сгорают, если {period} не оформлять заказ приза. Ваши баллы сгорят {date}, если до этого дня не заказать приз.

@@ -1,6 +1,6 @@
 import { Column, Heading, Link, Row, Section, Text } from "@react-email/components";
 import { formatDate, formatDateTime } from "@/lib/format";
-import { pluralRu } from "@/server/errors";
+import { pluralRu } from "@/lib/plural-ru";
 import { EmailAction } from "./components/email-action";
 import { EmailLayout } from "./components/email-layout";
 import { DigestFigure, digestStyles } from "./moderation-digest";

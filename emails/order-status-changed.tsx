@@ -3,7 +3,7 @@ import type { CSSProperties } from "react";
 import type { Carrier } from "@/generated/prisma/enums";
 import { formatDate, formatPoints } from "@/lib/format";
 import { CARRIER_LABEL } from "@/lib/tracking";
-import { pluralRu } from "@/server/errors";
+import { pluralRu } from "@/lib/plural-ru";
 import { EmailAction, emailLinkStyle } from "./components/email-action";
 import { type EmailAddressSource, EmailLayout, emailColors } from "./components/email-layout";
 import { type RenderedEmail, renderEmail } from "./render-email";

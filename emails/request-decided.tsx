@@ -1,7 +1,7 @@
 import { Heading, Section, Text } from "@react-email/components";
 import type { CSSProperties } from "react";
 import { formatPoints } from "@/lib/format";
-import { pluralRu } from "@/server/errors";
+import { pluralRu } from "@/lib/plural-ru";
 import { EmailAction } from "./components/email-action";
 import { EmailLayout, emailColors } from "./components/email-layout";
 import { type RenderedEmail, renderEmail } from "./render-email";

@@ -1,5 +1,6 @@
 // Russian labels for calendar dates given as "YYYY-MM-DD" (a Moscow calendar date with no time).
 // Formatted in UTC on purpose: the key's UTC midnight is that very date, whatever the viewer's zone.
+import { utcMidnight } from "@/lib/moscow-time";
 
 const dayMonth = new Intl.DateTimeFormat("ru-RU", { timeZone: "UTC", day: "numeric", month: "long" });
 const dayMonthYear = new Intl.DateTimeFormat("ru-RU", { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" });
@@ -9,10 +10,6 @@ const weekdayShort = new Intl.DateTimeFormat("ru-RU", { timeZone: "UTC", weekday
 export const MONTH_NAMES = ["Январь", "Февраль", "Март", "Апрель", "Май", "Июнь", "Июль", "Август", "Сентябрь", "Октябрь", "Ноябрь", "Декабрь"] as const;
 
 export const CALENDAR_DAY_KIND_LABEL = { HOLIDAY: "Выходной", WORKING_DAY: "Рабочий день" } as const;
-
-function utcMidnight(key: string): Date {
-  return new Date(`${key}T00:00:00Z`);
-}
 
 /** "1 мая" */
 export function formatDayMonth(key: string): string {
@@ -28,14 +25,4 @@ export function formatCalendarDate(key: string): string {
 /** "пт" */
 export function formatWeekdayShort(key: string): string {
   return weekdayShort.format(utcMidnight(key));
-}
-
-/** 0 = Sunday … 6 = Saturday. */
-export function weekdayOf(key: string): number {
-  return utcMidnight(key).getUTCDay();
-}
-
-export function isWeekendKey(key: string): boolean {
-  const weekday = weekdayOf(key);
-  return weekday === 0 || weekday === 6;
 }

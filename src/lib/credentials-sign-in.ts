@@ -1,6 +1,5 @@
 import { signIn } from "next-auth/react";
-
-export const GENERIC_CLIENT_ERROR = "Что-то пошло не так. Попробуйте ещё раз через минуту.";
+import { GENERIC_ERROR_MESSAGE } from "@/lib/action-result";
 
 /**
  * Signs in through one of next-auth's credentials providers without a redirect. Returns null on
@@ -11,8 +10,8 @@ export async function signInWithCredentials(provider: "phone-otp" | "staff-passw
   try {
     const result = await signIn(provider, { ...fields, redirect: false });
     if (result && !result.error) return null;
-    return result?.error && result.error !== "CredentialsSignin" ? result.error : GENERIC_CLIENT_ERROR;
+    return result?.error && result.error !== "CredentialsSignin" ? result.error : GENERIC_ERROR_MESSAGE;
   } catch {
-    return GENERIC_CLIENT_ERROR;
+    return GENERIC_ERROR_MESSAGE;
   }
 }

@@ -1,5 +1,5 @@
 import { formatDate, formatPoints } from "@/lib/format";
-import { pluralRu } from "@/server/errors";
+import { pluralRu } from "@/lib/plural-ru";
 
 // The forfeiture warning's words, the same in the cabinet's countdown, its notification and the email.
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { businessDaysText, calendarDaysText, formatDate, formatDateTime, formatPoints, formatSignedPoints } from "./format";
+import { businessDaysText, calendarDaysText, formatDate, formatDateTime, formatPoints, formatSignedPoints, groupDigits } from "./format";
 
 describe("format", () => {
   it("groups points the Russian way and signs them", () => {
@@ -7,6 +7,10 @@ describe("format", () => {
     expect(formatSignedPoints(500)).toBe("+500");
     expect(formatSignedPoints(-1200)).toBe("−1\u00a0200");
     expect(formatSignedPoints(0)).toBe("0");
+  });
+
+  it("groups digits by an ordinary space for messages", () => {
+    expect([5, 999, 1000, 100_000, 1_234_567].map(groupDigits)).toEqual(["5", "999", "1 000", "100 000", "1 234 567"]);
   });
 
   it("shows Moscow time whatever the server's zone", () => {

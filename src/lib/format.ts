@@ -1,5 +1,7 @@
-// Russian formatting for the UI. All dates are shown in Moscow time, the programme's time zone.
-export const PROGRAMME_TIME_ZONE = "Europe/Moscow";
+// Russian formatting for the UI. All dates are shown in Moscow time, the programme's time zone
+// (src/lib/moscow-time.ts); date keys without a time are labelled by src/lib/calendar-labels.ts.
+import { PROGRAMME_TIME_ZONE } from "@/lib/moscow-time";
+import { pluralRu } from "@/lib/plural-ru";
 
 const pointsFormat = new Intl.NumberFormat("ru-RU");
 const dateTimeFormat = new Intl.DateTimeFormat("ru-RU", {
@@ -19,6 +21,11 @@ export function formatPoints(points: number): string {
 /** A count with Russian digit grouping: 12 345. */
 export function formatCount(count: number): string {
   return pointsFormat.format(count);
+}
+
+/** "100 000": digits grouped by an ordinary space, for messages read (and matched) as typed. */
+export function groupDigits(value: number): string {
+  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, " ");
 }
 
 export function formatSignedPoints(points: number): string {
@@ -42,11 +49,10 @@ export function formatRoubles(kopecks: number): string {
 
 /** "в течение N рабочих дней" with the right case: 1 рабочего дня, 2 рабочих дней, 21 рабочего дня. */
 export function businessDaysText(days: number): string {
-  const oneForm = days % 10 === 1 && days % 100 !== 11;
-  return `${days} ${oneForm ? "рабочего дня" : "рабочих дней"}`;
+  return `${days} ${pluralRu(days, ["рабочего дня", "рабочих дней", "рабочих дней"])}`;
 }
 
 /** "в течение N дней" with the right case: 1 дня, 2 дней, 21 дня. */
 export function calendarDaysText(days: number): string {
-  return `${days} ${days % 10 === 1 && days % 100 !== 11 ? "дня" : "дней"}`;
+  return `${days} ${pluralRu(days, ["дня", "дней", "дней"])}`;
 }

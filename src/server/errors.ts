@@ -1,28 +1,11 @@
+import "server-only";
+import { type ActionResult, type AppErrorCode, GENERIC_ERROR_MESSAGE } from "@/lib/action-result";
+
 /**
  * The one error type for expected failures. Its message is Russian and safe to show to the user;
- * anything that is not an AppError is unexpected: logged in full and shown generically.
+ * anything that is not an AppError is unexpected: logged in full and shown generically. The codes and the
+ * result shape the browser sees are in src/lib/action-result.ts.
  */
-export type AppErrorCode =
-  | "VALIDATION"
-  /** An upload larger than its limit, refused while it streamed in. */
-  | "PAYLOAD_TOO_LARGE"
-  | "UNAUTHENTICATED"
-  | "FORBIDDEN"
-  | "NOT_FOUND"
-  | "CONFLICT"
-  | "RATE_LIMITED"
-  | "CODE_INVALID"
-  | "CODE_EXPIRED"
-  | "CODE_LOCKED"
-  | "CONSENT_REQUIRED"
-  | "ACCOUNT_DISABLED"
-  | "INVALID_CREDENTIALS"
-  /** The limits ask for a solved CAPTCHA before trying again (only when SmartCaptcha is configured). */
-  | "CAPTCHA_REQUIRED"
-  | "DELIVERY_FAILED"
-  /** An external service the action needs (a carrier's pickup-point directory) did not answer properly. */
-  | "UNAVAILABLE";
-
 export class AppError extends Error {
   readonly code: AppErrorCode;
   /** Seconds until a rate-limited action may be retried. */
@@ -43,16 +26,9 @@ export class AppError extends Error {
   }
 }
 
-export const GENERIC_ERROR_MESSAGE = "Что-то пошло не так. Попробуйте ещё раз через минуту.";
-
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }
-
-/** The result shape server actions return to forms: never throws expected errors across the wire. */
-export type ActionResult<T = undefined> =
-  | { ok: true; data: T }
-  | { ok: false; code: AppErrorCode | "INTERNAL"; message: string; fieldErrors?: Record<string, string>; retryAfterSeconds?: number };
 
 /** Input that failed a zod schema is the user's mistake: its first message, and one per field. */
 function fromValidationIssues(error: unknown): AppError | null {
@@ -82,18 +58,9 @@ export function toFailure(error: unknown): { failure: Extract<ActionResult, { ok
 }
 
 /**
- * For callers outside the action and route wrappers: the failure an error maps to. Not logged here (this
- * module is shared with the browser, the logger is not): a caller logs what toFailure calls unexpected.
+ * For callers outside the action and route wrappers: the failure an error maps to. Not logged here: a caller
+ * logs what toFailure calls unexpected.
  */
 export function toActionError(error: unknown): Extract<ActionResult, { ok: false }> {
   return toFailure(error).failure;
-}
-
-/** Russian plural: pluralRu(3, ["минута", "минуты", "минут"]). */
-export function pluralRu(count: number, forms: [string, string, string]): string {
-  const mod10 = count % 10;
-  const mod100 = count % 100;
-  if (mod10 === 1 && mod100 !== 11) return forms[0];
-  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 10 || mod100 >= 20)) return forms[1];
-  return forms[2];
 }

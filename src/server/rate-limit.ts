@@ -1,5 +1,6 @@
 import "server-only";
-import { AppError, pluralRu } from "@/server/errors";
+import { AppError } from "@/server/errors";
+import { pluralRu } from "@/lib/plural-ru";
 import type { Tx } from "@/server/db/client";
 import { now } from "@/server/clock";
 

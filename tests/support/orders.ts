@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Carrier } from "../../src/generated/prisma/enums.ts";
+import { DAY_MS } from "../../src/lib/moscow-time.ts";
 import { now } from "../../src/server/clock.ts";
 import { db } from "../../src/server/db/client.ts";
 import { appendLedgerEntry } from "../../src/server/domain/ledger/append-ledger-entry.ts";
@@ -8,8 +9,6 @@ import { uniquePhone } from "./factories.ts";
 // Builders for fulfilment tests: an order as the shopper's ordering leaves it (NEW, points debited through
 // the ledger, one unit of stock taken or one code reserved), written straight to the database so these tests
 // do not depend on the ordering form's pickup-point lookup.
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export async function insertPrizeOrder(
   prize: { id: number; kind: "PHYSICAL" | "DIGITAL"; pointsPrice: number; title: string },

@@ -5,6 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
+import { EMAIL_MAX_LENGTH } from "@/lib/rules/email-address";
 import { updateContactEmailAction } from "./actions";
 
 const NETWORK_ERROR = "Не удалось сохранить. Проверьте интернет и попробуйте ещё раз.";
@@ -62,7 +63,7 @@ export function ContactEmailForm({ initialEmail }: { initialEmail: string | null
           autoComplete="email"
           placeholder="name@example.ru"
           value={email}
-          maxLength={254}
+          maxLength={EMAIL_MAX_LENGTH}
           onChange={(event) => {
             setEmail(event.target.value);
             setNotice(null);

@@ -1,7 +1,7 @@
 import { Hourglass } from "lucide-react";
 import { cn } from "@/lib/cn";
 import { forfeitureCountdownText } from "@/lib/forfeiture-text";
-import { pluralRu } from "@/server/errors";
+import { pluralRu } from "@/lib/plural-ru";
 import type { ForfeitureOutlook } from "@/server/domain/forfeiture/get-forfeiture-outlook";
 
 /**

@@ -1,7 +1,7 @@
 "use server";
 
 import { deviceHash, ensureDeviceId } from "@/server/auth/device-cookie";
-import { OTP_RESEND_AFTER_SECONDS } from "@/server/domain/auth/otp-policy";
+import { SIGN_IN_CODE } from "@/lib/rules/sign-in-code";
 import { requestSignInCode, requestSignInCodeInput } from "@/server/domain/auth/request-sign-in-code";
 import { defineAction } from "@/server/http/define-action";
 import { ipRateLimitKey } from "@/server/http/client-ip";
@@ -22,6 +22,6 @@ export const requestSignInCodeAction = defineAction({
         deviceHash: deviceHash(await ensureDeviceId()),
       }),
     );
-    return { phone: result.phone, resendAfterSeconds: OTP_RESEND_AFTER_SECONDS };
+    return { phone: result.phone, resendAfterSeconds: SIGN_IN_CODE.resendAfterSeconds };
   },
 });

@@ -6,8 +6,10 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { SmartCaptcha, captchaAvailable } from "@/components/captcha/smart-captcha";
-import { GENERIC_CLIENT_ERROR, signInWithCredentials } from "@/lib/credentials-sign-in";
+import { GENERIC_ERROR_MESSAGE } from "@/lib/action-result";
+import { signInWithCredentials } from "@/lib/credentials-sign-in";
 import { formatRussianPhone } from "@/lib/phone-format";
+import { SIGN_IN_CODE, SIGN_IN_CODE_FORMAT_MESSAGE, SIGN_IN_CODE_PATTERN } from "@/lib/rules/sign-in-code";
 import { requestSignInCodeAction } from "./actions";
 
 type Step = { name: "phone" } | { name: "code"; phone: string };
@@ -52,7 +54,7 @@ export function PhoneSignInForm() {
       setCode("");
       setTimeout(() => codeRef.current?.focus(), 0);
     } catch {
-      setError(GENERIC_CLIENT_ERROR);
+      setError(GENERIC_ERROR_MESSAGE);
     } finally {
       setPending(false);
     }
@@ -72,8 +74,8 @@ export function PhoneSignInForm() {
     event.preventDefault();
     if (pending || step.name !== "code") return;
     const digits = code.replace(/\D/g, "");
-    if (digits.length !== 6) {
-      setError("Код — это 6 цифр из SMS.");
+    if (digits.length !== SIGN_IN_CODE.digits) {
+      setError(SIGN_IN_CODE_FORMAT_MESSAGE);
       return;
     }
     setPending(true);
@@ -148,12 +150,12 @@ export function PhoneSignInForm() {
           name="code"
           inputMode="numeric"
           autoComplete="one-time-code"
-          pattern="\d{6}"
-          maxLength={6}
-          placeholder="000000"
+          pattern={SIGN_IN_CODE_PATTERN}
+          maxLength={SIGN_IN_CODE.digits}
+          placeholder={"0".repeat(SIGN_IN_CODE.digits)}
           className="text-center text-2xl tracking-[0.5em]"
           value={code}
-          onChange={(event) => setCode(event.target.value.replace(/\D/g, "").slice(0, 6))}
+          onChange={(event) => setCode(event.target.value.replace(/\D/g, "").slice(0, SIGN_IN_CODE.digits))}
           aria-invalid={error !== null}
         />
       </div>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { formatPoints } from "@/lib/format";
+import { stockTone } from "@/lib/rules/stock";
 import { AREA_ROLES, requirePageRole } from "@/server/auth/session";
 import { getCatalogueOverview } from "@/server/domain/catalogue/get-catalogue-overview";
 
@@ -36,7 +37,7 @@ export default async function StaffHomePage() {
                   <td className="py-2.5">{prize.kind === "PHYSICAL" ? "Физический" : "Цифровой"}</td>
                   <td className="py-2.5 text-right">{formatPoints(prize.pointsPrice)}</td>
                   <td className="py-2.5 text-right">
-                    <Badge tone={prize.available === 0 ? "danger" : prize.available < 10 ? "warning" : "success"}>{prize.available}</Badge>
+                    <Badge tone={stockTone(prize.available)}>{prize.available}</Badge>
                   </td>
                 </tr>
               ))}

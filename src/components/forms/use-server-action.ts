@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import type { ActionResult } from "@/server/errors";
+import type { ActionResult } from "@/lib/action-result";
 
 /**
  * The state every form or button calling a server action keeps: pending (a second click while one is in

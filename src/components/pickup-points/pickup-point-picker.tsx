@@ -5,6 +5,7 @@ import { type KeyboardEvent, useCallback, useEffect, useId, useRef, useState } f
 import { Input } from "@/components/ui/input";
 import { cn } from "@/lib/cn";
 import { PICKUP_POINT_CITIES, matchPickupPointCity, suggestPickupPointCities } from "@/lib/pickup-point-cities";
+import { PICKUP_POINT_CITY_MAX_LENGTH, PICKUP_POINT_QUERY_MAX_LENGTH, PICKUP_POINT_RESULT_LIMIT } from "@/lib/rules/pickup-point-search";
 
 export type PickedPickupPoint = { code: string; name: string; address: string; city: string; workHours: string | null };
 
@@ -218,7 +219,7 @@ export function PickupPointPicker({
           list={`${id}-cities`}
           autoComplete="address-level2"
           placeholder="Например, Москва"
-          maxLength={80}
+          maxLength={PICKUP_POINT_CITY_MAX_LENGTH}
           data-testid="pickup-point-city"
         />
         <datalist id={`${id}-cities`}>
@@ -259,7 +260,7 @@ export function PickupPointPicker({
             onChange={(event) => setQuery(event.target.value)}
             onKeyDown={onSearchKeyDown}
             placeholder={text.search}
-            maxLength={100}
+            maxLength={PICKUP_POINT_QUERY_MAX_LENGTH}
             autoComplete="off"
             enterKeyHint="search"
             className="pl-10"
@@ -292,7 +293,9 @@ export function PickupPointPicker({
           </p>
         ) : results.state === "done" ? (
           <p className="text-muted">
-            {results.points.length >= 50 ? "Показаны первые 50 — уточните улицу, чтобы найти свой" : foundText(results.points.length)}
+            {results.points.length >= PICKUP_POINT_RESULT_LIMIT
+              ? `Показаны первые ${PICKUP_POINT_RESULT_LIMIT} — уточните улицу, чтобы найти свой`
+              : foundText(results.points.length)}
           </p>
         ) : null}
       </div>

@@ -1,10 +1,11 @@
 import "server-only";
 import { createHmac, randomInt, timingSafeEqual } from "node:crypto";
+import { SIGN_IN_CODE } from "@/lib/rules/sign-in-code";
 import { authSecret } from "@/server/auth/secret";
 
-/** A uniformly random 6-digit code. */
+/** A uniformly random code of SIGN_IN_CODE.digits digits. */
 export function generateOtpCode(): string {
-  return randomInt(0, 1_000_000).toString().padStart(6, "0");
+  return randomInt(0, 10 ** SIGN_IN_CODE.digits).toString().padStart(SIGN_IN_CODE.digits, "0");
 }
 
 /** Codes are stored as an HMAC bound to the phone, so a leaked table reveals nothing usable. */

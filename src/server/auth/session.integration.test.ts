@@ -4,6 +4,7 @@ import { createShopper, createStaff } from "../../../tests/support/factories";
 import { lastSmsCode } from "../../../tests/support/outbox";
 import { actorOf } from "../../../tests/support/requests";
 import { type ScriptedCookie, signInToken, signOutToken } from "../../../tests/support/session";
+import { DAY_MS } from "@/lib/moscow-time";
 import { setClock } from "@/server/clock";
 import { db } from "@/server/db/client";
 import { changeStaffRole } from "@/server/domain/admin/change-staff-role";
@@ -23,7 +24,6 @@ vi.mock("next-auth", async () => (await import("../../../tests/support/session")
 vi.mock("next/server", () => ({ connection: async () => undefined }));
 
 const T0 = new Date("2026-03-02T09:00:00Z");
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Who a request carrying `token` is, as the portal sees it. */
 async function actorWith(token: JWT | null) {

@@ -1,4 +1,5 @@
 import "server-only";
+import { DAY_MS } from "@/lib/moscow-time";
 import type { Tx } from "@/server/db/client";
 import { now } from "@/server/clock";
 
@@ -20,7 +21,7 @@ export interface SignInOrigin {
  */
 export async function isTrustedOrigin(tx: Tx, userId: number | null, origin: SignInOrigin, options: { acceptIp: boolean }): Promise<boolean> {
   if (userId === null) return false;
-  const since = new Date(now().getTime() - SIGN_IN_TRUST_DAYS * 24 * 60 * 60 * 1000);
+  const since = new Date(now().getTime() - SIGN_IN_TRUST_DAYS * DAY_MS);
   const candidates = [
     ...(origin.deviceHash ? [{ kind: "DEVICE" as const, value: origin.deviceHash }] : []),
     ...(options.acceptIp && origin.ipKey ? [{ kind: "IP" as const, value: origin.ipKey }] : []),

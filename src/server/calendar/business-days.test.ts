@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addBusinessDays, type CalendarExceptions, isBusinessDay, moscowDateKey } from "./business-days";
+import { moscowDateKey } from "@/lib/moscow-time";
+import { addBusinessDays, type CalendarExceptions, isBusinessDay, isBusinessDayWith } from "./business-days";
 import { russianProductionCalendarExceptions } from "./russian-production-calendar";
 
 const calendar = russianProductionCalendarExceptions();
@@ -10,15 +11,12 @@ function msk(local: string): Date {
   return new Date(`${local}+03:00`);
 }
 
-describe("moscowDateKey", () => {
-  it("gives the Moscow calendar date, which is ahead of UTC in the evening", () => {
-    expect(moscowDateKey(new Date("2026-12-31T20:59:59Z"))).toBe("2026-12-31");
-    expect(moscowDateKey(new Date("2026-12-31T21:00:00Z"))).toBe("2027-01-01");
-    expect(moscowDateKey(msk("2026-03-01T00:00:00"))).toBe("2026-03-01");
-  });
-
-  it("refuses an invalid date", () => {
-    expect(() => moscowDateKey(new Date("nope"))).toThrow(RangeError);
+describe("isBusinessDayWith", () => {
+  it("takes the exception over the weekday", () => {
+    expect(isBusinessDayWith("2026-11-18", null)).toBe(true);
+    expect(isBusinessDayWith("2026-11-18", "HOLIDAY")).toBe(false);
+    expect(isBusinessDayWith("2026-11-21", undefined)).toBe(false);
+    expect(isBusinessDayWith("2026-11-21", "WORKING_DAY")).toBe(true);
   });
 });
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { utcDateKey } from "@/lib/moscow-time";
 import { db } from "@/server/db/client";
 import { addBusinessDays, type CalendarExceptions } from "./business-days";
 
@@ -44,7 +45,7 @@ async function loadExceptions(): Promise<CalendarExceptions> {
   const startedIn = generation;
   const rows = await db.calendarDay.findMany({ select: { date: true, kind: true } });
   // A DATE column comes back as UTC midnight of that date: its ISO date is the calendar date itself.
-  const exceptions: CalendarExceptions = new Map(rows.map((row) => [row.date.toISOString().slice(0, 10), row.kind]));
+  const exceptions: CalendarExceptions = new Map(rows.map((row) => [utcDateKey(row.date), row.kind]));
   if (startedIn === generation) cache = { exceptions, loadedAt: Date.now() };
   return exceptions;
 }

@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import type { Actor } from "@/server/auth/session";
-import type { ActionResult } from "@/server/errors";
+import type { ActionResult } from "@/lib/action-result";
 import { type Access, type CallContext, type EdgeLimit, applyLimits, failureOf, ipFrom, logCall, resolveActor, startCall, withRequestIdOf } from "./edge-call";
 
 export interface ActionSpec<A extends Access, S extends z.ZodType, T> {

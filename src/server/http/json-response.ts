@@ -1,6 +1,6 @@
 import "server-only";
 import { NextResponse } from "next/server";
-import type { ActionResult, AppErrorCode } from "@/server/errors";
+import type { ActionResult, AppErrorCode } from "@/lib/action-result";
 
 const STATUS_BY_CODE: Partial<Record<AppErrorCode | "INTERNAL", number>> = {
   VALIDATION: 422,

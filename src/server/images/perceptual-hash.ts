@@ -1,4 +1,5 @@
 import sharp, { type Sharp } from "sharp";
+import { IMAGE_LIMITS } from "@/lib/rules/image-upload";
 
 /**
  * Perceptual hash for near-duplicate screenshots: a dHash (grey, resize with lanczos3, compare each sample
@@ -39,8 +40,8 @@ const PROJECTION_SEED = 0x5eed_c0de;
  * orientation applied; a sharp pipeline is used as given (the caller has oriented it).
  */
 export async function perceptualHash(image: Buffer | Sharp): Promise<bigint> {
-  // Same input guards as processImage (IMAGE_LIMITS.maxPixels), which this pure module cannot import.
-  const pipeline = Buffer.isBuffer(image) ? sharp(image, { failOn: "warning", limitInputPixels: 40_000_000 }).rotate() : image;
+  // Same input guards as processImage.
+  const pipeline = Buffer.isBuffer(image) ? sharp(image, { failOn: "warning", limitInputPixels: IMAGE_LIMITS.maxPixels }).rotate() : image;
   // Decode at full size first: JPEG/WebP shrink-on-load would otherwise sample the same picture differently
   // depending on its format and size (measured: a 13° turn between a PNG and its JPEG copy).
   const decoded = await pipeline.raw({ depth: "uchar" }).toBuffer({ resolveWithObject: true });

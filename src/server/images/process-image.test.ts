@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { receiptImage, reviewScreenshot } from "../../../tests/support/fixtures";
 import { AppError } from "@/server/errors";
 import { hammingDistance, NEAR_DUPLICATE_MAX_DISTANCE } from "./perceptual-hash";
-import { IMAGE_LIMITS, processImage } from "./process-image";
+import { IMAGE_LIMITS } from "@/lib/rules/image-upload";
+import { processImage } from "./process-image";
 
 async function refusal(bytes: Buffer): Promise<AppError> {
   const error = await processImage(bytes).then(

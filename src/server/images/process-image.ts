@@ -1,16 +1,9 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import sharp, { type Metadata, type OutputInfo } from "sharp";
+import { IMAGE_LIMITS, IMAGE_MAX_MEGABYTES, IMAGE_MAX_MEGAPIXELS } from "@/lib/rules/image-upload";
 import { AppError } from "@/server/errors";
 import { perceptualHash } from "./perceptual-hash";
-
-export const IMAGE_LIMITS = {
-  maxBytes: 20 * 1024 * 1024,
-  maxPixels: 40_000_000,
-  minSide: 64,
-  fullMaxSide: 2560,
-  thumbMaxSide: 480,
-} as const;
 
 export type SourceFormat = "jpeg" | "png" | "webp" | "heif" | "avif";
 
@@ -30,12 +23,12 @@ const MESSAGES = {
   empty: "Файл пустой. Выберите фото или скриншот.",
   notAnImage: `Файл не похож на изображение. Загрузите фото или скриншот в формате ${ACCEPTED}.`,
   pdf: `Это PDF-документ, а нужно изображение. Сделайте скриншот и загрузите его как фото в формате ${ACCEPTED}.`,
-  tooLarge: `Файл больше ${IMAGE_LIMITS.maxBytes / 1024 / 1024} МБ. Уменьшите фото или сделайте скриншот.`,
+  tooLarge: `Файл больше ${IMAGE_MAX_MEGABYTES} МБ. Уменьшите фото или сделайте скриншот.`,
   corrupt: "Файл повреждён или загружен не полностью. Попробуйте загрузить его ещё раз или сделайте новый снимок.",
   heicUnreadable:
     "Не удалось прочитать фото в формате HEIC. Сохраните его как JPEG (на iPhone: «Настройки → Камера → Форматы → Наиболее совместимый») или загрузите скриншот фото.",
   tooManyPixels: (width: number, height: number) =>
-    `Изображение слишком большое: ${width}×${height} пикселей. Загрузите фото не больше ${IMAGE_LIMITS.maxPixels / 1_000_000} мегапикселей или скриншот.`,
+    `Изображение слишком большое: ${width}×${height} пикселей. Загрузите фото не больше ${IMAGE_MAX_MEGAPIXELS} мегапикселей или скриншот.`,
   tooElongated: (width: number, height: number) =>
     `Изображение слишком вытянутое (${width}×${height} пикселей): уменьшенным его не прочитать. Разделите его на несколько скриншотов.`,
   tooSmall: (width: number, height: number) =>

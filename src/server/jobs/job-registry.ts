@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { PROGRAMME_TIME_ZONE } from "@/lib/moscow-time";
 import { sendStaffDigests } from "@/server/domain/digests/send-staff-digests";
 import { closeFiguresDays } from "@/server/domain/figures/close-figures-days";
 import { runForfeiture } from "@/server/domain/forfeiture/run-forfeiture";
@@ -11,7 +12,7 @@ import { sweepReceiptChecks } from "@/server/domain/receipt-checks/sweep-receipt
 import { sweepEmailOutbox } from "@/server/messaging/sweep-email-outbox";
 
 /** Every schedule is Moscow wall-clock time, the programme's time zone. */
-export const JOB_TIME_ZONE = "Europe/Moscow";
+export const JOB_TIME_ZONE = PROGRAMME_TIME_ZONE;
 
 export interface JobDefinition {
   /** The pg-boss queue's name. */

@@ -2,6 +2,7 @@
 // digits>&i=<FD number>&fp=<FPD>&n=<1..4>`. Pure and free of `server-only`, so the decoding bench and the
 // tests can use it too.
 import { formatDate, formatDateTime } from "@/lib/format";
+import { atMoscowTime, isDateKey } from "@/lib/moscow-time";
 
 export interface FiscalReceiptFields {
   /** `t`, read as Moscow time (the receipt carries the shop's local time without a zone). */
@@ -30,7 +31,6 @@ type FiscalKey = (typeof FISCAL_KEYS)[number];
 // The shop's clock and the server's disagree by a few minutes at times; a receipt "from the future" by less
 // than this is not refused.
 const CLOCK_SKEW_MS = 10 * 60 * 1000;
-const MOSCOW_UTC_OFFSET_HOURS = 3;
 
 const NOT_FISCAL_MESSAGE =
   "Этот QR-код не с кассового чека. Сфотографируйте QR-код на самом чеке — обычно он напечатан внизу чека.";
@@ -111,17 +111,15 @@ export function parseFiscalQr(text: string): FiscalQrParse {
 }
 
 
-/** `YYYYMMDDTHHMM` or `YYYYMMDDTHHMMSS`, shop-local time taken as Moscow time (UTC+3 all year since 2014). */
+/** `YYYYMMDDTHHMM` or `YYYYMMDDTHHMMSS`, shop-local time taken as Moscow time. */
 function parseMoscowTimestamp(value: string): Date | null {
   const match = /^(\d{4})(\d{2})(\d{2})[Tt](\d{2})(\d{2})(\d{2})?$/.exec(value);
   if (!match) return null;
-  const [year, month, day, hour, minute, second] = match.slice(1).map((part) => (part === undefined ? 0 : Number(part))) as [number, number, number, number, number, number];
-  if (year < 2000 || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
-  // Rejects 31 April and 29 February of common years: the date must survive a round trip.
-  const utc = Date.UTC(year, month - 1, day, hour, minute, second);
-  const check = new Date(utc);
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null;
-  return new Date(utc - MOSCOW_UTC_OFFSET_HOURS * 60 * 60 * 1000);
+  const [year, month, day, hour, minute, second = "00"] = match.slice(1) as [string, string, string, string, string, string | undefined];
+  const dateKey = `${year}-${month}-${day}`;
+  // A real date (not 31 April, not 29 February of a common year) and a real clock time.
+  if (Number(year) < 2000 || !isDateKey(dateKey) || Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) return null;
+  return atMoscowTime(dateKey, `${hour}:${minute}:${second}`);
 }
 
 /** `1413`, `16.5`, `16.00` → kopecks, by string arithmetic (no floating point). */

@@ -1,23 +1,25 @@
 import "server-only";
 import { z } from "zod";
+import { PROGRAMME_SETTING_LIMITS, type SettingLimit } from "@/lib/rules/programme-settings-limits";
 import { db } from "@/server/db/client";
+
+function limited({ min, max, default: fallback }: SettingLimit) {
+  return z.number().int().min(min).max(max).default(fallback);
+}
 
 /**
  * The programme's rules that an administrator may change (SPEC: "every rule with a number is a setting
- * with this default"). Stored as one JSON row (`settings.programme`) merged over the defaults.
+ * with this default"; the defaults and ranges are in src/lib/rules/programme-settings-limits.ts). Stored as
+ * one JSON row (`settings.programme`) merged over the defaults.
  */
 const programmeSettingsSchema = z.object({
-  reviewPoints: z.number().int().positive().default(500),
-  receiptPoints: z.number().int().positive().default(100),
-  moderationBusinessDays: z.number().int().min(1).max(60).default(5),
-  shippingDays: z.number().int().min(1).max(365).default(30),
-  forfeitureMonths: z.number().int().min(1).max(60).default(6),
-  maxScreenshots: z.number().int().min(1).max(10).default(5),
-  /**
-   * Sign-in codes the whole portal may send per hour to browsers that have not signed in before: the brake
-   * on an SMS-pumping wave (each SMS costs the brand money). Shoppers' own browsers are never held by it.
-   */
-  smsPerHourCap: z.number().int().min(10).max(100_000).default(1000),
+  reviewPoints: limited(PROGRAMME_SETTING_LIMITS.reviewPoints),
+  receiptPoints: limited(PROGRAMME_SETTING_LIMITS.receiptPoints),
+  moderationBusinessDays: limited(PROGRAMME_SETTING_LIMITS.moderationBusinessDays),
+  shippingDays: limited(PROGRAMME_SETTING_LIMITS.shippingDays),
+  forfeitureMonths: limited(PROGRAMME_SETTING_LIMITS.forfeitureMonths),
+  maxScreenshots: limited(PROGRAMME_SETTING_LIMITS.maxScreenshots),
+  smsPerHourCap: limited(PROGRAMME_SETTING_LIMITS.smsPerHourCap),
   /** Receipts dated outside this window earn nothing; null = open-ended. ISO dates. */
   campaignStartsAt: z.iso.datetime().nullable().default(null),
   campaignEndsAt: z.iso.datetime().nullable().default(null),

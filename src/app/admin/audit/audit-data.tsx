@@ -1,4 +1,5 @@
 import { PROGRAMME_SETTING_LABEL, USER_ROLE_LABEL } from "@/lib/admin-labels";
+import { formatDateTime } from "@/lib/format";
 
 // An audit row's `data`, readable: field by field, and "before → after" for changes. Field names the
 // portal knows get Russian labels; anything else is shown as stored, so no detail is ever hidden.
@@ -31,14 +32,13 @@ function label(key: string): string {
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
-const dateTime = new Intl.DateTimeFormat("ru-RU", { timeZone: "Europe/Moscow", day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit" });
 
 function show(key: string, value: unknown): string {
   if (value === null || value === undefined || value === "") return "—";
   if (typeof value === "boolean") return value ? "да" : "нет";
   if (typeof value === "string") {
     if (key === "role" && value in USER_ROLE_LABEL) return USER_ROLE_LABEL[value as keyof typeof USER_ROLE_LABEL];
-    if (ISO_DATE.test(value)) return dateTime.format(new Date(value));
+    if (ISO_DATE.test(value)) return formatDateTime(new Date(value));
     return value;
   }
   if (typeof value === "number") return key === "amount" && value > 0 ? `+${value}` : String(value);

@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";
 import { Input } from "@/components/ui/input";
 import { formatCalendarDate, formatDayMonth } from "@/lib/calendar-labels";
+import { CALENDAR_NOTE_MAX_LENGTH } from "@/lib/rules/calendar";
 import { removeCalendarDayAction, setCalendarDayAction } from "./actions";
 
 type Kind = "HOLIDAY" | "WORKING_DAY";
@@ -84,7 +85,7 @@ export function CalendarDayForm({ year, editing }: { year: number; editing: { da
         <label htmlFor="calendar-note" className="text-sm font-medium">
           Примечание
         </label>
-        <Input id="calendar-note" name="note" maxLength={200} defaultValue={editing?.note ?? ""} placeholder="Например: перенос выходного с 3 января" aria-invalid={Boolean(fieldErrors.note)} />
+        <Input id="calendar-note" name="note" maxLength={CALENDAR_NOTE_MAX_LENGTH} defaultValue={editing?.note ?? ""} placeholder="Например: перенос выходного с 3 января" aria-invalid={Boolean(fieldErrors.note)} />
         {fieldErrors.note && <p className="text-sm text-red-700">{fieldErrors.note}</p>}
       </div>
       <FormStatus error={error} done={done} />

@@ -6,9 +6,9 @@ import { cn } from "@/lib/cn";
 import { CALENDAR_DAY_KIND_LABEL, MONTH_NAMES, formatDayMonth, formatWeekdayShort } from "@/lib/calendar-labels";
 import { formatDateTime } from "@/lib/format";
 import { AREA_ROLES, requirePageRole } from "@/server/auth/session";
-import { moscowDateKey } from "@/server/calendar/business-days";
+import { moscowDateKey } from "@/lib/moscow-time";
 import { now } from "@/server/clock";
-import { CALENDAR_YEAR_RANGE } from "@/server/domain/calendar/calendar-day-input";
+import { CALENDAR_YEAR_RANGE } from "@/lib/rules/calendar";
 import { listCalendarYear, listCalendarYearInput } from "@/server/domain/calendar/list-calendar-year";
 import { CalendarDayForm, RemoveCalendarDayButton } from "./calendar-controls";
 

@@ -6,7 +6,7 @@ import { cn } from "@/lib/cn";
 import { formatDateTime } from "@/lib/format";
 import { AREA_ROLES, requirePageRole } from "@/server/auth/session";
 import { isDevOutboxEnabled } from "@/server/config/env";
-import { UNDELIVERED_TABS, type UndeliveredTab, listUndeliveredEmails, undeliveredEmailsInput } from "@/server/domain/outbox/list-undelivered-emails";
+import { UNDELIVERED_PAGE_SIZE, UNDELIVERED_TABS, type UndeliveredTab, listUndeliveredEmails, undeliveredEmailsInput } from "@/server/domain/outbox/list-undelivered-emails";
 import { RetryEmailButton } from "./retry-email-button";
 
 export const metadata: Metadata = { title: "Отправка писем" };
@@ -117,7 +117,7 @@ export default async function AdminOutboxPage({ searchParams }: { searchParams: 
           ))}
         </ul>
       )}
-      {list.hasMore && <p className="text-sm text-muted">Показаны первые 100 писем.</p>}
+      {list.hasMore && <p className="text-sm text-muted">Показаны первые {UNDELIVERED_PAGE_SIZE} писем.</p>}
     </div>
   );
 }

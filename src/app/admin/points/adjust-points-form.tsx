@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";
 import { Input } from "@/components/ui/input";
 import { formatPoints, formatSignedPoints } from "@/lib/format";
+import { ADJUSTMENT_REASON_LENGTH } from "@/lib/rules/points-adjustment";
 import { adjustPointsAction } from "./actions";
 
 /**
@@ -51,7 +52,7 @@ export function AdjustPointsForm({ customerId, balance }: { customerId: number; 
           id="adjust-reason"
           name="reason"
           rows={2}
-          maxLength={300}
+          maxLength={ADJUSTMENT_REASON_LENGTH.max}
           required
           aria-invalid={Boolean(fieldErrors.reason)}
           className="w-full rounded-xl border border-line bg-white p-3 text-base focus:border-brand-500 focus:outline-none aria-[invalid=true]:border-red-500"

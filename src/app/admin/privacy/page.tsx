@@ -4,6 +4,7 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { formatDate, formatDateTime, formatPoints } from "@/lib/format";
 import { formatRussianPhone } from "@/lib/phone-format";
+import { PRIVACY_QUERY_MAX_LENGTH } from "@/lib/rules/privacy-search";
 import { AREA_ROLES, requirePageRole } from "@/server/auth/session";
 import { DELETION_CONFIRMATION_WORD } from "@/server/domain/privacy/delete-shopper-data";
 import { type ShopperForPrivacy, findShopperForPrivacy, findShopperForPrivacyInput } from "@/server/domain/privacy/find-shopper-for-privacy";
@@ -47,7 +48,7 @@ export default async function AdminPrivacyPage({ searchParams }: { searchParams:
         <label htmlFor="privacy-query" className="sr-only">
           Телефон или номер участника
         </label>
-        <Input id="privacy-query" name="q" defaultValue={query} placeholder="+7 912 345-67-89 или №123" className="max-w-sm" maxLength={40} />
+        <Input id="privacy-query" name="q" defaultValue={query} placeholder="+7 912 345-67-89 или №123" className="max-w-sm" maxLength={PRIVACY_QUERY_MAX_LENGTH} />
         <button type="submit" className="h-12 rounded-xl bg-brand-600 px-4 text-[15px] font-medium text-white hover:bg-brand-700">
           Найти
         </button>

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Card, CardTitle } from "@/components/ui/card";
 import { formatDateTime } from "@/lib/format";
 import { AREA_ROLES, requirePageRole } from "@/server/auth/session";
-import { moscowDateKey } from "@/server/calendar/business-days";
+import { moscowDateKey } from "@/lib/moscow-time";
 import { getEditableProgrammeSettings } from "@/server/domain/admin/get-programme-settings";
 import { SettingsForm } from "./settings-form";
 

@@ -7,23 +7,23 @@ import { Button } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";
 import { Input } from "@/components/ui/input";
 import { PROGRAMME_SETTING_LABEL } from "@/lib/admin-labels";
+import { PROGRAMME_SETTING_LIMITS as LIMITS, type NumericProgrammeSetting } from "@/lib/rules/programme-settings-limits";
 import { updateProgrammeSettingsAction } from "./actions";
 
 type Field = "reviewPoints" | "receiptPoints" | "moderationBusinessDays" | "shippingDays" | "forfeitureMonths" | "maxScreenshots" | "smsPerHourCap" | "campaignStartsOn" | "campaignEndsOn";
 
-const NUMBER_FIELDS: { name: Field; label: string; hint: string; min: number; max: number }[] = [
-  { name: "reviewPoints", label: "Баллы за отзыв", hint: "Начисляются, когда модератор одобряет отзыв.", min: 1, max: 100_000 },
-  { name: "receiptPoints", label: "Баллы за чек", hint: "Начисляются, когда модератор одобряет чек.", min: 1, max: 100_000 },
-  { name: "moderationBusinessDays", label: "Срок проверки заявки, рабочих дней", hint: "По производственному календарю; для новых заявок.", min: 1, max: 60 },
-  { name: "shippingDays", label: "Срок отправки приза, дней", hint: "Календарных дней с заказа; для новых заказов.", min: 1, max: 365 },
-  { name: "forfeitureMonths", label: "Баллы сгорают через, месяцев", hint: "Столько месяцев без заказа приза — и баланс сгорает.", min: 1, max: 60 },
-  { name: "maxScreenshots", label: "Скриншотов отзыва в заявке, не больше", hint: "Сколько картинок участник может приложить к отзыву.", min: 1, max: 10 },
+const NUMBER_FIELDS: { name: NumericProgrammeSetting; label: string; hint: string; min: number; max: number }[] = [
+  { name: "reviewPoints", label: "Баллы за отзыв", hint: "Начисляются, когда модератор одобряет отзыв.", ...LIMITS.reviewPoints },
+  { name: "receiptPoints", label: "Баллы за чек", hint: "Начисляются, когда модератор одобряет чек.", ...LIMITS.receiptPoints },
+  { name: "moderationBusinessDays", label: "Срок проверки заявки, рабочих дней", hint: "По производственному календарю; для новых заявок.", ...LIMITS.moderationBusinessDays },
+  { name: "shippingDays", label: "Срок отправки приза, дней", hint: "Календарных дней с заказа; для новых заказов.", ...LIMITS.shippingDays },
+  { name: "forfeitureMonths", label: "Баллы сгорают через, месяцев", hint: "Столько месяцев без заказа приза — и баланс сгорает.", ...LIMITS.forfeitureMonths },
+  { name: "maxScreenshots", label: "Скриншотов отзыва в заявке, не больше", hint: "Сколько картинок участник может приложить к отзыву.", ...LIMITS.maxScreenshots },
   {
     name: "smsPerHourCap",
     label: "SMS с кодом входа в час, не больше",
     hint: "На весь портал, для входа с новых устройств: останавливает накрутку SMS. Участники со своих устройств входят всегда.",
-    min: 10,
-    max: 100_000,
+    ...LIMITS.smsPerHourCap,
   },
 ];
 

@@ -10,8 +10,9 @@ import { FormStatus } from "@/components/ui/form-status";
 import { Input } from "@/components/ui/input";
 import { STAFF_ROLES, STAFF_ROLE_LABEL, type StaffRole } from "@/lib/admin-labels";
 import { cn } from "@/lib/cn";
+import type { ActionResult } from "@/lib/action-result";
 import { formatDateTime } from "@/lib/format";
-import type { ActionResult } from "@/server/errors";
+import { STAFF_INVITE_LIFETIME_TEXT } from "@/lib/rules/staff-invite";
 import { changeStaffRoleAction, inviteStaffAction, revokeStaffInviteAction, setStaffActiveAction } from "./actions";
 
 const selectClass = "h-12 w-full rounded-xl border border-line bg-white px-3 text-base aria-[invalid=true]:border-red-500";
@@ -29,7 +30,7 @@ export function InviteForm() {
     const result = await run(() => inviteStaffAction({ email, role: String(form.get("role") ?? "") as StaffRole }), "Не удалось отправить приглашение. Попробуйте ещё раз.");
     if (!result) return;
     formElement.reset();
-    setDone(`Приглашение отправлено на ${email.toLowerCase()}. Ссылка действует 7 дней.`);
+    setDone(`Приглашение отправлено на ${email.toLowerCase()}. Ссылка действует ${STAFF_INVITE_LIFETIME_TEXT}.`);
     router.refresh();
   }
 

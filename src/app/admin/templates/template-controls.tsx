@@ -9,8 +9,9 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";
 import { Input } from "@/components/ui/input";
+import type { ActionResult } from "@/lib/action-result";
 import { cn } from "@/lib/cn";
-import type { ActionResult } from "@/server/errors";
+import { MODERATOR_COMMENT_MAX_LENGTH, REJECTION_TEMPLATE_TITLE_MAX_LENGTH } from "@/lib/rules/moderation-comment";
 import { createRejectionTemplateAction, moveRejectionTemplateAction, setRejectionTemplateActiveAction, updateRejectionTemplateAction } from "./actions";
 
 type PartKindChoice = "ANY" | "REVIEW" | "RECEIPT";
@@ -53,7 +54,7 @@ export function TemplateForm({ template, onDone }: { template?: TemplateView; on
           <label htmlFor={`${idPrefix}-title`} className="text-sm font-medium">
             Название
           </label>
-          <Input id={`${idPrefix}-title`} name="title" maxLength={60} required defaultValue={template?.title ?? ""} aria-invalid={Boolean(fieldErrors.title)} />
+          <Input id={`${idPrefix}-title`} name="title" maxLength={REJECTION_TEMPLATE_TITLE_MAX_LENGTH} required defaultValue={template?.title ?? ""} aria-invalid={Boolean(fieldErrors.title)} />
           {fieldErrors.title && <p className="text-sm text-red-700">{fieldErrors.title}</p>}
         </div>
         <div className="space-y-1.5">
@@ -84,7 +85,7 @@ export function TemplateForm({ template, onDone }: { template?: TemplateView; on
           id={`${idPrefix}-text`}
           name="text"
           rows={3}
-          maxLength={2000}
+          maxLength={MODERATOR_COMMENT_MAX_LENGTH}
           required
           defaultValue={template?.text ?? ""}
           aria-invalid={Boolean(fieldErrors.text)}

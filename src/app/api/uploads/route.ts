@@ -3,7 +3,7 @@ import { uploadRequestImage, uploadRequestImageInput } from "@/server/domain/req
 import { byActor } from "@/server/http/edge-call";
 import { defineRoute } from "@/server/http/define-route";
 import { jsonOk } from "@/server/http/json-response";
-import { IMAGE_LIMITS } from "@/server/images/process-image";
+import { IMAGE_LIMITS, IMAGE_MAX_MEGABYTES } from "@/lib/rules/image-upload";
 import { requireUploadedFile } from "@/server/http/read-multipart-upload";
 
 /** POST multipart/form-data { kind, file }: stores one screenshot or receipt photo for a future request. */
@@ -13,7 +13,7 @@ export const POST = defineRoute({
   // Uploads arrive one file at a time (with a progress bar in the form).
   upload: {
     maxFileBytes: IMAGE_LIMITS.maxBytes,
-    tooLarge: `Файл больше ${Math.round(IMAGE_LIMITS.maxBytes / 1024 / 1024)} МБ. Уменьшите фото или сделайте скриншот.`,
+    tooLarge: `Файл больше ${IMAGE_MAX_MEGABYTES} МБ. Уменьшите фото или сделайте скриншот.`,
     fields: ["kind"],
   },
   // A request holds at most a few images and its re-sends; this only stops a script filling the disk.

@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { formatPoints } from "@/lib/format";
-import { pluralRu } from "@/server/errors";
+import { pluralRu } from "@/lib/plural-ru";
 
 /** "доступно" / "не хватает N баллов" / "закончился", as the catalogue and the prize page show it. */
 export function AvailabilityBadge({ prize }: { prize: { inStock: boolean; affordable: boolean; missingPoints: number } }) {

@@ -7,9 +7,12 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { cn } from "@/lib/cn";
 import { formatPoints, formatRoubles } from "@/lib/format";
+import { addDays } from "@/lib/moscow-time";
+import { pluralRu } from "@/lib/plural-ru";
+import { LOW_STOCK_THRESHOLD } from "@/lib/rules/stock";
 import { ORDER_STATUS_LABEL } from "@/lib/order-labels";
 import { AREA_ROLES, requirePageRole } from "@/server/auth/session";
-import { addDays, figuresRangeInput } from "@/server/domain/figures/figures-range";
+import { DEFAULT_RANGE_DAYS, figuresRangeInput } from "@/server/domain/figures/figures-range";
 import { getProgrammeFigures } from "@/server/domain/figures/get-programme-figures";
 import { ApprovalChart, PointsPerDayChart, RequestsPerDayChart } from "./figures-charts";
 
@@ -28,7 +31,7 @@ export default async function StaffFiguresPage({ searchParams }: { searchParams:
     from: typeof params.from === "string" && params.from ? params.from : undefined,
     to: typeof params.to === "string" && params.to ? params.to : undefined,
   });
-  // A wrong range shows why and falls back to the default 30 days rather than an error page.
+  // A wrong range shows why and falls back to the default range rather than an error page.
   const figures = await getProgrammeFigures(actor, parsed.success ? parsed.data : {});
   const { from, to, today } = figures.range;
   const exportHref = (block: string) => `/staff/figures/export?${new URLSearchParams({ block, from, to }).toString()}`;
@@ -42,7 +45,7 @@ export default async function StaffFiguresPage({ searchParams }: { searchParams:
           {ruDate(from)} — {ruDate(to)} ({figures.range.days} дн.), по московскому времени.
         </p>
       </div>
-      {!parsed.success ? <Alert tone="error">{parsed.error.issues[0]?.message ?? "Проверьте период."} Показаны последние 30 дней.</Alert> : null}
+      {!parsed.success ? <Alert tone="error">{parsed.error.issues[0]?.message ?? "Проверьте период."} Показаны последние {DEFAULT_RANGE_DAYS} {pluralRu(DEFAULT_RANGE_DAYS, ["день", "дня", "дней"])}.</Alert> : null}
 
       <form action="/staff/figures" className="flex flex-wrap items-end gap-3" data-testid="figures-range">
         <label className="text-sm">
@@ -162,7 +165,7 @@ export default async function StaffFiguresPage({ searchParams }: { searchParams:
             ))}
           </ul>
         </Block>
-        <Block name="stock" title="Заканчиваются (≤ 5)" exportHref={exportHref("stock")}>
+        <Block name="stock" title={`Заканчиваются (≤ ${LOW_STOCK_THRESHOLD})`} exportHref={exportHref("stock")}>
           {figures.lowStock.length === 0 ? <p className="text-sm text-muted">Всех призов достаточно.</p> : null}
           <ul className="divide-y divide-line text-sm">
             {figures.lowStock.map((prize) => (

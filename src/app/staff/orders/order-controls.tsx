@@ -8,7 +8,9 @@ import { FormStatus } from "@/components/ui/form-status";
 import { Input } from "@/components/ui/input";
 import { formatPoints } from "@/lib/format";
 import { CARRIER_LABEL, validateTrackingNumber } from "@/lib/tracking";
-import { type ActionResult, pluralRu } from "@/server/errors";
+import type { ActionResult } from "@/lib/action-result";
+import { pluralRu } from "@/lib/plural-ru";
+import { CANCEL_REASON_LENGTH } from "@/lib/rules/order-cancellation";
 import { approveOrderAction, cancelOrderAction, markOrderDeliveredAction, shipOrderAction } from "./actions";
 
 type Carrier = keyof typeof CARRIER_LABEL;
@@ -143,7 +145,7 @@ export function CancelForm({ orderId, pointsSpent }: { orderId: number; pointsSp
         id={`cancel-${orderId}`}
         name="reason"
         rows={2}
-        maxLength={500}
+        maxLength={CANCEL_REASON_LENGTH.max}
         aria-invalid={Boolean(fieldErrors.reason)}
         className="w-full rounded-xl border border-line bg-white p-3 text-sm focus:border-brand-500 focus:outline-none aria-[invalid=true]:border-red-500"
         data-testid="cancel-reason"

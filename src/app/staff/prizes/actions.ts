@@ -43,7 +43,7 @@ export const importPrizeCodesAction = defineAction({
   name: "import-prize-codes",
   roles: AREA_ROLES.staff,
   input: importPrizeCodesInput,
-  // Up to 4 MB of text and 20,000 codes checked and stored in one go.
+  // A whole list (up to CODE_LIST_LIMITS.maxCodes codes) checked and stored in one go.
   limits: [perActorLimit("import-prize-codes", 30, 10 * 60)],
   run: async ({ actor, input }) => {
     const result = await importPrizeCodes(actor, input);

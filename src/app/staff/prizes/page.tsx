@@ -5,13 +5,11 @@ import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { formatPoints } from "@/lib/format";
+import { stockTone } from "@/lib/rules/stock";
 import { AREA_ROLES, requirePageRole } from "@/server/auth/session";
 import { listPrizesForStaff } from "@/server/domain/catalogue/list-prizes-for-staff";
 
 export const metadata: Metadata = { title: "Призы" };
-
-/** Few left: worth restocking (or importing codes) soon. */
-const LOW_STOCK = 10;
 
 export default async function StaffPrizesPage() {
   const actor = await requirePageRole(AREA_ROLES.staff);
@@ -65,7 +63,7 @@ export default async function StaffPrizesPage() {
                     </td>
                     <td className="py-2.5 text-right">{formatPoints(prize.pointsPrice)}</td>
                     <td className="py-2.5 text-right">
-                      <Badge tone={prize.available === 0 ? "danger" : prize.available < LOW_STOCK ? "warning" : "success"} data-testid="prize-available">
+                      <Badge tone={stockTone(prize.available)} data-testid="prize-available">
                         {prize.available}
                       </Badge>
                     </td>

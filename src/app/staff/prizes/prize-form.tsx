@@ -5,6 +5,7 @@ import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";
 import { Input } from "@/components/ui/input";
+import { PRIZE_LIMITS } from "@/lib/rules/prize-catalogue";
 import { createPrizeAction, updatePrizeAction } from "./actions";
 
 export interface PrizeFormValues {
@@ -79,7 +80,7 @@ export function PrizeForm({ prize }: { prize?: PrizeFormValues }) {
         <label htmlFor="prize-title" className="text-sm font-medium">
           Название
         </label>
-        <Input id="prize-title" name="title" maxLength={120} required defaultValue={prize?.title ?? ""} aria-invalid={Boolean(fieldErrors.title)} data-testid="prize-title" />
+        <Input id="prize-title" name="title" maxLength={PRIZE_LIMITS.titleMaxLength} required defaultValue={prize?.title ?? ""} aria-invalid={Boolean(fieldErrors.title)} data-testid="prize-title" />
         <FieldError message={fieldErrors.title} />
       </div>
       <div className="space-y-1.5">
@@ -90,7 +91,7 @@ export function PrizeForm({ prize }: { prize?: PrizeFormValues }) {
           id="prize-description"
           name="description"
           rows={4}
-          maxLength={4000}
+          maxLength={PRIZE_LIMITS.descriptionMaxLength}
           defaultValue={prize?.description ?? ""}
           aria-invalid={Boolean(fieldErrors.description)}
           className="w-full rounded-xl border border-line bg-white p-3 text-base focus:border-brand-500 focus:outline-none aria-[invalid=true]:border-red-500"
@@ -102,7 +103,7 @@ export function PrizeForm({ prize }: { prize?: PrizeFormValues }) {
           <label htmlFor="prize-partner" className="text-sm font-medium">
             Партнёр
           </label>
-          <Input id="prize-partner" name="partnerName" maxLength={80} required defaultValue={prize?.partnerName ?? "Carely"} aria-invalid={Boolean(fieldErrors.partnerName)} />
+          <Input id="prize-partner" name="partnerName" maxLength={PRIZE_LIMITS.partnerNameMaxLength} required defaultValue={prize?.partnerName ?? "Carely"} aria-invalid={Boolean(fieldErrors.partnerName)} />
           <FieldError message={fieldErrors.partnerName} />
         </div>
         <fieldset className="space-y-1.5">

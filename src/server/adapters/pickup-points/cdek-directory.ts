@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Carrier } from "@/generated/prisma/enums";
+import { DAY_MS } from "@/lib/moscow-time";
 import { displayCityName, normalizeCityName } from "@/lib/pickup-point-cities";
 import type { PickupPointDirectory, PickupPointRecord, PickupPointSearch } from "./pickup-point-directory";
 import { type ApiAnswer, PickupPointLookupError, excerpt, parseJsonAnswer, requestCarrierApi } from "./pickup-point-lookup-error";
@@ -21,7 +22,7 @@ import { PointSearchIndex, searchLimit } from "./point-search-index";
 const SERVICE = "CDEK";
 const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_POINTS_TTL_MS = 15 * 60 * 1000;
-const CITY_TTL_MS = 24 * 60 * 60 * 1000;
+const CITY_TTL_MS = DAY_MS;
 /** Renew the token this long before CDEK says it expires. */
 const TOKEN_MARGIN_MS = 60 * 1000;
 const MAX_CACHED_CITIES = 500;

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Carrier } from "@/generated/prisma/enums";
+import { HOUR_MS } from "@/lib/moscow-time";
 import { displayCityName, normalizeCityName, normalizeSearchText } from "@/lib/pickup-point-cities";
 import type { PickupPointDirectory, PickupPointRecord, PickupPointSearch } from "./pickup-point-directory";
 import { type ApiAnswer, PickupPointLookupError, excerpt, parseJsonAnswer, requestCarrierApi } from "./pickup-point-lookup-error";
@@ -20,7 +21,7 @@ import { queryWords, searchLimit } from "./point-search-index";
  */
 const SERVICE = "Russian Post";
 const DEFAULT_TIMEOUT_MS = 10_000;
-const OFFICE_TTL_MS = 60 * 60 * 1000;
+const OFFICE_TTL_MS = HOUR_MS;
 /** Each office is one request: a search reads at most this many. */
 const MAX_OFFICES_PER_SEARCH = 30;
 const CONCURRENT_REQUESTS = 6;

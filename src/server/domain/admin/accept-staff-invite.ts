@@ -1,12 +1,13 @@
 import "server-only";
 import { z } from "zod";
+import { STAFF_NAME_LENGTH, STAFF_PASSWORD_MAX_LENGTH, STAFF_PASSWORD_MIN_LENGTH } from "@/lib/rules/staff-invite";
 import { writeAuditEntry } from "@/server/audit/write-audit-entry";
 import { hashPassword } from "@/server/auth/password";
 import { now } from "@/server/clock";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { inviteProblemError, inviteState } from "./get-staff-invite";
-import { STAFF_PASSWORD_MIN_LENGTH, hashInviteToken, lockStaffEmail } from "./staff-input";
+import { hashInviteToken, lockStaffEmail } from "./staff-input";
 
 export const acceptStaffInviteInput = z
   .object({
@@ -14,12 +15,12 @@ export const acceptStaffInviteInput = z
     name: z
       .string({ error: "Укажите имя." })
       .trim()
-      .min(2, "Укажите имя и фамилию — их увидят коллеги в журнале действий.")
-      .max(100, "Имя — не длиннее 100 символов."),
+      .min(STAFF_NAME_LENGTH.min, "Укажите имя и фамилию — их увидят коллеги в журнале действий.")
+      .max(STAFF_NAME_LENGTH.max, `Имя — не длиннее ${STAFF_NAME_LENGTH.max} символов.`),
     password: z
       .string({ error: "Придумайте пароль." })
       .min(STAFF_PASSWORD_MIN_LENGTH, `Пароль — не короче ${STAFF_PASSWORD_MIN_LENGTH} символов.`)
-      .max(256, "Пароль — не длиннее 256 символов."),
+      .max(STAFF_PASSWORD_MAX_LENGTH, `Пароль — не длиннее ${STAFF_PASSWORD_MAX_LENGTH} символов.`),
     passwordConfirmation: z.string({ error: "Повторите пароль." }),
   })
   .refine((input) => input.password === input.passwordConfirmation, { message: "Пароли не совпадают — введите один и тот же пароль дважды.", path: ["passwordConfirmation"] });

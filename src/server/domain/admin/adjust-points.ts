@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { formatPoints } from "@/lib/format";
+import { ADJUSTMENT_REASON_LENGTH as REASON } from "@/lib/rules/points-adjustment";
 import { writeAuditEntry } from "@/server/audit/write-audit-entry";
 import { AREA_ROLES } from "@/server/auth/area-roles";
 import { type AdminActor, assertActorRole } from "@/server/auth/assert-role";
@@ -8,7 +9,8 @@ import type { Actor } from "@/server/auth/session";
 import { now } from "@/server/clock";
 import { db } from "@/server/db/client";
 import { appendLedgerEntry } from "@/server/domain/ledger/append-ledger-entry";
-import { AppError, isAppError, pluralRu } from "@/server/errors";
+import { AppError, isAppError } from "@/server/errors";
+import { pluralRu } from "@/lib/plural-ru";
 
 const AMOUNT_MESSAGE = "Укажите целое число баллов, не ноль: «50» начислит баллы, «-50» спишет.";
 const MAX_ADJUSTMENT = 1_000_000;
@@ -31,8 +33,8 @@ export const adjustPointsInput = z.object({
   reason: z
     .string({ error: "Напишите причину корректировки." })
     .trim()
-    .min(5, "Напишите причину корректировки (не короче 5 символов): её увидит участник в истории баллов.")
-    .max(300, "Причина — не длиннее 300 символов."),
+    .min(REASON.min, `Напишите причину корректировки (не короче ${REASON.min} символов): её увидит участник в истории баллов.`)
+    .max(REASON.max, `Причина — не длиннее ${REASON.max} символов.`),
   /** Made by the form when it opens: a double submit (or a retry after a lost response) adjusts once. */
   idempotencyKey: z.string({ error: "Обновите страницу и попробуйте ещё раз." }).min(8, "Обновите страницу и попробуйте ещё раз.").max(100, "Обновите страницу и попробуйте ещё раз."),
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import { AREA_ROLES } from "@/server/auth/area-roles";
 import { type AdminActor, assertActorRole } from "@/server/auth/assert-role";
+import { DAY_MS, HOUR_MS } from "@/lib/moscow-time";
 import { now } from "@/server/clock";
 import { db } from "@/server/db/client";
 import { getProgrammeSettings } from "@/server/settings/programme-settings";
@@ -18,8 +19,8 @@ export async function getSmsVolume(actor: AdminActor): Promise<SmsVolume> {
   assertActorRole(actor, AREA_ROLES.admin);
   const at = now().getTime();
   const [last24Hours, codesLastHour, settings] = await Promise.all([
-    db.outboxMessage.count({ where: { channel: "SMS", createdAt: { gt: new Date(at - 24 * 60 * 60 * 1000) } } }),
-    db.otpCode.count({ where: { createdAt: { gt: new Date(at - 60 * 60 * 1000) } } }),
+    db.outboxMessage.count({ where: { channel: "SMS", createdAt: { gt: new Date(at - DAY_MS) } } }),
+    db.otpCode.count({ where: { createdAt: { gt: new Date(at - HOUR_MS) } } }),
     getProgrammeSettings(),
   ]);
   return { last24Hours, codesLastHour, hourlyCap: settings.smsPerHourCap };

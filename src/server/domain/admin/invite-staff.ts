@@ -2,6 +2,8 @@ import "server-only";
 import { STAFF_INVITE_TEMPLATE, renderStaffInviteEmail } from "@emails/staff-invite";
 import { z } from "zod";
 import { STAFF_ROLE_LABEL } from "@/lib/admin-labels";
+import { DAY_MS } from "@/lib/moscow-time";
+import { STAFF_INVITE_DAYS } from "@/lib/rules/staff-invite";
 import { writeAuditEntry } from "@/server/audit/write-audit-entry";
 import { AREA_ROLES } from "@/server/auth/area-roles";
 import { type AdminActor, assertActorRole } from "@/server/auth/assert-role";
@@ -10,7 +12,7 @@ import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { portalUrl } from "@/server/http/portal-url";
 import { queueEmail } from "@/server/messaging/queue-email";
-import { STAFF_INVITE_DAYS, createInviteToken, lockStaffEmail, staffEmailSchema, staffRoleSchema } from "./staff-input";
+import { createInviteToken, lockStaffEmail, staffEmailSchema, staffRoleSchema } from "./staff-input";
 
 export const inviteStaffInput = z.object({ email: staffEmailSchema, role: staffRoleSchema });
 
@@ -24,7 +26,7 @@ export const inviteStaffInput = z.object({ email: staffEmailSchema, role: staffR
 export async function inviteStaff(actor: AdminActor, input: z.infer<typeof inviteStaffInput>): Promise<{ inviteId: number; queuedEmailId: number | null }> {
   assertActorRole(actor, AREA_ROLES.admin);
   const at = now();
-  const expiresAt = new Date(at.getTime() + STAFF_INVITE_DAYS * 24 * 60 * 60 * 1000);
+  const expiresAt = new Date(at.getTime() + STAFF_INVITE_DAYS * DAY_MS);
   const { token, tokenHash } = createInviteToken();
   // Rendered before the transaction, which stays short; the token is only known here.
   const email = await renderStaffInviteEmail({

@@ -3,8 +3,8 @@ import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { AREA_ROLES } from "@/server/auth/area-roles";
 import { type AdminActor, assertActorRole } from "@/server/auth/assert-role";
+import { addDays, isDateKey, startOfMoscowDay } from "@/lib/moscow-time";
 import { db } from "@/server/db/client";
-import { isMoscowDate, startOfMoscowDay } from "./moscow-date";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -17,7 +17,7 @@ const dateFilter = (message: string) =>
   z
     .string()
     .trim()
-    .refine(isMoscowDate, { error: message });
+    .refine(isDateKey, { error: message });
 
 export const listAuditLogInput = z.object({
   actorId: optional(z.coerce.number({ error: "Выберите сотрудника из списка." }).int().positive("Выберите сотрудника из списка.")),
@@ -42,7 +42,7 @@ export async function listAuditLog(actor: AdminActor, input: AuditLogFilters) {
   const createdAt: Prisma.DateTimeFilter = {};
   if (input.from) createdAt.gte = startOfMoscowDay(input.from);
   // The whole "to" day counts: up to the start of the next Moscow day.
-  if (input.to) createdAt.lt = new Date(startOfMoscowDay(input.to).getTime() + 24 * 60 * 60 * 1000);
+  if (input.to) createdAt.lt = startOfMoscowDay(addDays(input.to, 1));
   const where: Prisma.AuditLogWhereInput = {
     actorId: input.actorId,
     action: input.action,

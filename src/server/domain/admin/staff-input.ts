@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
+import { EMAIL_MAX_LENGTH } from "@/lib/rules/email-address";
 import type { Tx } from "@/server/db/client";
 
 export const staffRoleSchema = z.enum(["MODERATOR", "STAFF", "ADMIN"], { error: "Выберите роль: модератор, сотрудник бренда или администратор." });
@@ -9,16 +10,10 @@ export const staffEmailSchema = z
   .string({ error: "Введите адрес электронной почты." })
   .trim()
   .toLowerCase()
-  .max(254, "Адрес почты — не длиннее 254 символов.")
+  .max(EMAIL_MAX_LENGTH, `Адрес почты — не длиннее ${EMAIL_MAX_LENGTH} символов.`)
   .email("Введите адрес электронной почты, например name@company.ru.");
 
 export const staffUserIdSchema = z.coerce.number({ error: "Сотрудник не найден." }).int().positive("Сотрудник не найден.");
-
-/** Long enough to resist guessing offline; argon2 makes each guess costly, the length makes them many. */
-export const STAFF_PASSWORD_MIN_LENGTH = 10;
-
-/** How long an emailed invite link works. */
-export const STAFF_INVITE_DAYS = 7;
 
 /**
  * Invite links carry a random 256-bit token; only its SHA-256 is stored, so a leaked table (or backup)

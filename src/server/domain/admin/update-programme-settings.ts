@@ -1,15 +1,18 @@
 import "server-only";
 import { z } from "zod";
+import { endOfMoscowDay, isDateKey, startOfMoscowDay } from "@/lib/moscow-time";
+import { type NumericProgrammeSetting, PROGRAMME_SETTING_LIMITS, PROGRAMME_SETTING_RANGE_MESSAGE } from "@/lib/rules/programme-settings-limits";
 import { writeAuditEntry } from "@/server/audit/write-audit-entry";
 import { AREA_ROLES } from "@/server/auth/area-roles";
 import { type AdminActor, assertActorRole } from "@/server/auth/assert-role";
 import { now } from "@/server/clock";
 import { db } from "@/server/db/client";
-import { isMoscowDate, startOfMoscowDay } from "./moscow-date";
 import { PROGRAMME_SETTINGS_KEY, type ProgrammeSettings, parseProgrammeSettings } from "@/server/settings/programme-settings";
 
-/** A whole number typed into a form field (or given as a number), with one clear message for any mistake. */
-function wholeNumber(message: string, min: number, max: number) {
+/** A whole number typed into a form field (or given as a number) within the setting's range, with one clear message for any mistake. */
+function wholeNumber(setting: NumericProgrammeSetting) {
+  const { min, max } = PROGRAMME_SETTING_LIMITS[setting];
+  const message = PROGRAMME_SETTING_RANGE_MESSAGE[setting];
   return z.preprocess(
     (value) => (typeof value === "string" ? (value.replace(/\s/g, "") === "" ? undefined : Number(value.replace(/\s/g, ""))) : value),
     z.number({ error: message }).int({ error: message }).min(min, { error: message }).max(max, { error: message }),
@@ -23,20 +26,20 @@ function optionalDate(message: string) {
     z
       .string({ error: message })
       .trim()
-      .refine(isMoscowDate, { error: message })
+      .refine(isDateKey, { error: message })
       .nullable(),
   );
 }
 
 export const updateProgrammeSettingsInput = z
   .object({
-    reviewPoints: wholeNumber("Баллы за отзыв — целое число от 1 до 100 000.", 1, 100_000),
-    receiptPoints: wholeNumber("Баллы за чек — целое число от 1 до 100 000.", 1, 100_000),
-    moderationBusinessDays: wholeNumber("Срок проверки — целое число рабочих дней от 1 до 60.", 1, 60),
-    shippingDays: wholeNumber("Срок отправки приза — целое число дней от 1 до 365.", 1, 365),
-    forfeitureMonths: wholeNumber("Срок сгорания баллов — целое число месяцев от 1 до 60.", 1, 60),
-    maxScreenshots: wholeNumber("Скриншотов в заявке — целое число от 1 до 10.", 1, 10),
-    smsPerHourCap: wholeNumber("Предел SMS в час — целое число от 10 до 100 000.", 10, 100_000),
+    reviewPoints: wholeNumber("reviewPoints"),
+    receiptPoints: wholeNumber("receiptPoints"),
+    moderationBusinessDays: wholeNumber("moderationBusinessDays"),
+    shippingDays: wholeNumber("shippingDays"),
+    forfeitureMonths: wholeNumber("forfeitureMonths"),
+    maxScreenshots: wholeNumber("maxScreenshots"),
+    smsPerHourCap: wholeNumber("smsPerHourCap"),
     campaignStartsOn: optionalDate("Дата начала акции указана неверно — выберите день в календаре или оставьте поле пустым."),
     campaignEndsOn: optionalDate("Дата окончания акции указана неверно — выберите день в календаре или оставьте поле пустым."),
   })
@@ -44,11 +47,6 @@ export const updateProgrammeSettingsInput = z
     message: "Акция не может закончиться раньше, чем начнётся: проверьте даты.",
     path: ["campaignEndsOn"],
   });
-
-/** The campaign's last day counts whole: a receipt at 23:59 Moscow time on it is inside the window. */
-function endOfMoscowDay(date: string): Date {
-  return new Date(`${date}T23:59:59.999+03:00`);
-}
 
 /** The settings as stored (JSON): dates as ISO strings. */
 function storedForm(settings: ProgrammeSettings) {
@@ -83,6 +81,7 @@ export async function updateProgrammeSettings(actor: AdminActor, input: z.infer<
       maxScreenshots: input.maxScreenshots,
       smsPerHourCap: input.smsPerHourCap,
       campaignStartsAt: input.campaignStartsOn ? startOfMoscowDay(input.campaignStartsOn).toISOString() : null,
+      // The campaign's last day counts whole: a receipt at 23:59 Moscow time on it is inside the window.
       campaignEndsAt: input.campaignEndsOn ? endOfMoscowDay(input.campaignEndsOn).toISOString() : null,
     };
     const changed = (Object.keys(after) as (keyof typeof after)[]).filter((key) => after[key] !== before[key]);

@@ -1,7 +1,9 @@
 import "server-only";
+import { SIGN_IN_CODE } from "@/lib/rules/sign-in-code";
 
 /**
- * Sign-in code rules: 6 digits, valid 5 minutes, 5 attempts, bound to the browser that asked for it.
+ * Sign-in code limits. The code itself (SIGN_IN_CODE, src/lib/rules/sign-in-code.ts) is bound to the browser
+ * that asked for it.
  *
  * Guessing. Each try against a code the guesser does not know succeeds with probability 1/1,000,000.
  * Browsers the account has not signed in from ("untrusted": every attacker's) share one budget of wrong
@@ -22,11 +24,9 @@ import "server-only";
  * phone's whole daily wrong-code budget does it wait longer — that is the price of the bound above.
  */
 export const OTP_POLICY = {
-  ttlSeconds: 5 * 60,
-  maxAttempts: 5,
-  /** Requests from one browser for one phone. */
+  /** Requests from one browser for one phone: one per resend delay, and a few an hour. */
   perDevice: [
-    { limit: 1, windowSeconds: 60 },
+    { limit: 1, windowSeconds: SIGN_IN_CODE.resendAfterSeconds },
     { limit: 5, windowSeconds: 60 * 60 },
   ],
   /** Requests for one phone from all untrusted browsers together. */
@@ -44,9 +44,6 @@ export const OTP_POLICY = {
    */
   captchaAfter: { perIpPerHour: 3, perPhonePer15Minutes: 1 },
 } as const;
-
-/** Seconds the form waits before offering "send again" (the per-browser rule of one code a minute). */
-export const OTP_RESEND_AFTER_SECONDS = OTP_POLICY.perDevice[0].windowSeconds;
 
 export const PHONE_INVALID_MESSAGE =
   "Введите российский мобильный номер, например +7 912 345-67-89 или 8 912 345-67-89.";

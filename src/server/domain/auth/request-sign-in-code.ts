@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { CAPTCHA_FAILED_MESSAGE, CAPTCHA_REQUIRED_MESSAGE } from "@/lib/captcha";
 import { normaliseRussianMobile } from "@/lib/phone";
+import { SIGN_IN_CODE } from "@/lib/rules/sign-in-code";
 import { captchaVerifier } from "@/server/adapters/captcha";
 import { generateOtpCode, hashOtpCode } from "@/server/auth/otp-hash";
 import { isTrustedOrigin } from "@/server/auth/sign-in-trust";
@@ -41,7 +42,7 @@ export async function requestSignInCode(input: z.infer<typeof requestSignInCodeI
 
   const code = generateOtpCode();
   const issuedAt = now();
-  const expiresAt = new Date(issuedAt.getTime() + OTP_POLICY.ttlSeconds * 1000);
+  const expiresAt = new Date(issuedAt.getTime() + SIGN_IN_CODE.ttlSeconds * 1000);
   const settings = await getProgrammeSettings();
   const captcha = captchaVerifier();
   const deviceKey = `${phone}|${input.deviceHash}`;

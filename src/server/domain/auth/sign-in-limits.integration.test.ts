@@ -9,6 +9,7 @@ import { resetEnvCache } from "@/server/config/env";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { PROGRAMME_SETTINGS_KEY } from "@/server/settings/programme-settings";
+import { SIGN_IN_CODE } from "@/lib/rules/sign-in-code";
 import { OTP_POLICY } from "./otp-policy";
 import { requestSignInCode } from "./request-sign-in-code";
 import { verifySignInCode } from "./verify-sign-in-code";
@@ -48,7 +49,7 @@ async function attackFor(quarterHours: number, startSeconds = 0): Promise<number
       const browser = attacker();
       if ((await codeOf(requestSignInCode({ phone: PHONE, ...browser }))) !== "OK") continue;
       const real = await lastSmsCode(PHONE);
-      for (let guess = 0; guess < OTP_POLICY.maxAttempts; guess += 1) {
+      for (let guess = 0; guess < SIGN_IN_CODE.maxAttempts; guess += 1) {
         const wrong = String((Number(real) + 1 + guess) % 1_000_000).padStart(6, "0");
         const outcome = await codeOf(verifySignInCode({ phone: PHONE, code: wrong, consent: true, ...browser }));
         if (outcome === "RATE_LIMITED") break;

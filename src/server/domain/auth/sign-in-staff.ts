@@ -2,6 +2,8 @@ import "server-only";
 import { z } from "zod";
 import type { UserRole } from "@/generated/prisma/enums";
 import { CAPTCHA_FAILED_MESSAGE, CAPTCHA_REQUIRED_MESSAGE } from "@/lib/captcha";
+import { EMAIL_MAX_LENGTH } from "@/lib/rules/email-address";
+import { STAFF_PASSWORD_MAX_LENGTH } from "@/lib/rules/staff-invite";
 import { captchaVerifier } from "@/server/adapters/captcha";
 import { decoyPasswordHash, verifyPassword } from "@/server/auth/password";
 import { isTrustedOrigin, rememberSignInOrigin } from "@/server/auth/sign-in-trust";
@@ -12,8 +14,8 @@ import { checkRateLimit, consumeRateLimit, countRateLimitHits, recordRateLimitHi
 import { STAFF_SIGN_IN_POLICY as POLICY } from "./staff-sign-in-policy";
 
 export const signInStaffInput = z.object({
-  email: z.string().trim().toLowerCase().email("Введите адрес электронной почты.").max(254),
-  password: z.string().min(1, "Введите пароль.").max(256),
+  email: z.string().trim().toLowerCase().email("Введите адрес электронной почты.").max(EMAIL_MAX_LENGTH),
+  password: z.string().min(1, "Введите пароль.").max(STAFF_PASSWORD_MAX_LENGTH),
   /** The client IP's rate-limit key (client-ip.ts). */
   ipKey: z.string().max(64).nullable(),
   /** SHA-256 of the browser's device cookie, when it has one. */

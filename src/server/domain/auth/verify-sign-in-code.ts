@@ -1,9 +1,11 @@
 import "server-only";
 import { z } from "zod";
 import { normaliseRussianMobile } from "@/lib/phone";
+import { SIGN_IN_CODE, SIGN_IN_CODE_FORMAT_MESSAGE, isSignInCodeShape } from "@/lib/rules/sign-in-code";
 import { now } from "@/server/clock";
 import { db } from "@/server/db/client";
-import { AppError, pluralRu } from "@/server/errors";
+import { AppError } from "@/server/errors";
+import { pluralRu } from "@/lib/plural-ru";
 import { otpCodeMatches } from "@/server/auth/otp-hash";
 import { isTrustedOrigin, rememberSignInOrigin } from "@/server/auth/sign-in-trust";
 import { checkRateLimit, recordRateLimitHit } from "@/server/rate-limit";
@@ -13,7 +15,7 @@ export const CONSENT_VERSION = "2026-11";
 
 export const verifySignInCodeInput = z.object({
   phone: z.string().max(64),
-  code: z.string().trim().regex(/^\d{6}$/, "Код — это 6 цифр из SMS."),
+  code: z.string().trim().refine(isSignInCodeShape, SIGN_IN_CODE_FORMAT_MESSAGE),
   consent: z.boolean(),
   /** SHA-256 of the browser's device cookie; null when the browser sent none (then no code is found). */
   deviceHash: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
@@ -53,7 +55,7 @@ export async function verifySignInCode(input: z.infer<typeof verifySignInCodeInp
     select: { id: true, codeHash: true, attempts: true, expiresAt: true, consumedAt: true, lockedAt: true },
   });
   if (!latest || latest.consumedAt) throw new AppError("CODE_EXPIRED", NO_CODE);
-  if (latest.lockedAt || latest.attempts >= OTP_POLICY.maxAttempts) {
+  if (latest.lockedAt || latest.attempts >= SIGN_IN_CODE.maxAttempts) {
     throw new AppError("CODE_LOCKED", "Этот код больше не действует: было слишком много неверных попыток. Запросите новый код.");
   }
   if (latest.expiresAt <= at) {
@@ -75,10 +77,10 @@ export async function verifySignInCode(input: z.infer<typeof verifySignInCodeInp
     const [spent] = await tx.$queryRaw<{ attempts: number }[]>`
       UPDATE otp_codes
          SET attempts = attempts + 1,
-             locked_at = CASE WHEN attempts + 1 >= ${OTP_POLICY.maxAttempts} THEN ${at} ELSE locked_at END
+             locked_at = CASE WHEN attempts + 1 >= ${SIGN_IN_CODE.maxAttempts} THEN ${at} ELSE locked_at END
        WHERE id = ${latest.id} AND locked_at IS NULL AND consumed_at IS NULL
        RETURNING attempts`;
-    return { left: spent ? OTP_POLICY.maxAttempts - spent.attempts : 0 };
+    return { left: spent ? SIGN_IN_CODE.maxAttempts - spent.attempts : 0 };
   });
   if (wrong) {
     if (wrong.left <= 0) throw new AppError("CODE_LOCKED", "Неверный код. Попытки закончились — запросите новый код.");
@@ -91,7 +93,7 @@ export async function verifySignInCode(input: z.infer<typeof verifySignInCodeInp
 
   return db.$transaction(async (tx) => {
     const consumed = await tx.otpCode.updateMany({
-      where: { id: latest.id, consumedAt: null, lockedAt: null, attempts: { lt: OTP_POLICY.maxAttempts }, expiresAt: { gt: at } },
+      where: { id: latest.id, consumedAt: null, lockedAt: null, attempts: { lt: SIGN_IN_CODE.maxAttempts }, expiresAt: { gt: at } },
       data: { consumedAt: at },
     });
     if (consumed.count !== 1) {

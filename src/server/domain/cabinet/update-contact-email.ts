@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Actor } from "@/server/auth/session";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
+import { EMAIL_MAX_LENGTH } from "@/lib/rules/email-address";
 
 const INVALID_EMAIL = "Проверьте адрес: он должен выглядеть как name@example.ru.";
 const emailAddress = z.email({ error: INVALID_EMAIL });
@@ -13,7 +14,7 @@ export const updateContactEmailInput = z.object({
     .string({ error: "Укажите email или оставьте поле пустым." })
     .trim()
     .toLowerCase()
-    .max(254, "Адрес слишком длинный — в email не больше 254 символов.")
+    .max(EMAIL_MAX_LENGTH, `Адрес слишком длинный — в email не больше ${EMAIL_MAX_LENGTH} символов.`)
     .refine((value) => value === "" || emailAddress.safeParse(value).success, { error: INVALID_EMAIL }),
 });
 

@@ -3,9 +3,10 @@ import { z } from "zod";
 import type { CalendarDayKind } from "@/generated/prisma/enums";
 import { AREA_ROLES } from "@/server/auth/area-roles";
 import { type AdminActor, assertActorRole } from "@/server/auth/assert-role";
-import { type CalendarExceptions, isBusinessDay } from "@/server/calendar/business-days";
+import { addDays, isWeekend, utcDateKey, utcMidnight } from "@/lib/moscow-time";
+import { CALENDAR_YEAR_RANGE } from "@/lib/rules/calendar";
+import { isBusinessDayWith } from "@/server/calendar/business-days";
 import { db } from "@/server/db/client";
-import { CALENDAR_YEAR_RANGE, calendarDateKey, calendarDateValue } from "./calendar-day-input";
 
 export const listCalendarYearInput = z.object({
   year: z.coerce
@@ -37,7 +38,8 @@ export async function listCalendarYear(actor: AdminActor, input: z.infer<typeof 
   const { year } = input;
   const [rows, years] = await Promise.all([
     db.calendarDay.findMany({
-      where: { date: { gte: calendarDateValue(`${year}-01-01`), lte: calendarDateValue(`${year}-12-31`) } },
+      // A DATE column holds a date key as its UTC midnight.
+      where: { date: { gte: utcMidnight(`${year}-01-01`), lte: utcMidnight(`${year}-12-31`) } },
       orderBy: { date: "asc" },
       select: { date: true, kind: true, note: true, updatedAt: true, updatedBy: { select: { name: true, email: true } } },
     }),
@@ -45,24 +47,22 @@ export async function listCalendarYear(actor: AdminActor, input: z.infer<typeof 
   ]);
 
   const days: CalendarYearDay[] = rows.map((row) => {
-    const date = calendarDateKey(row.date);
-    const weekday = row.date.getUTCDay();
+    const date = utcDateKey(row.date);
     return {
       date,
       month: row.date.getUTCMonth() + 1,
       kind: row.kind,
       note: row.note,
-      onWeekend: row.kind === "HOLIDAY" && (weekday === 0 || weekday === 6),
+      onWeekend: row.kind === "HOLIDAY" && isWeekend(date),
       updatedAt: row.updatedAt,
       updatedBy: row.updatedBy ? (row.updatedBy.name ?? row.updatedBy.email) : null,
     };
   });
 
-  const exceptions: CalendarExceptions = new Map(days.map((day) => [day.date, day.kind]));
+  const exceptions = new Map(days.map((day) => [day.date, day.kind]));
   let businessDays = 0;
-  for (let day = new Date(Date.UTC(year, 0, 1, 9)); day.getUTCFullYear() === year; day = new Date(day.getTime() + 86_400_000)) {
-    // 09:00 UTC is 12:00 in Moscow: the same calendar date in both.
-    if (isBusinessDay(day, exceptions)) businessDays += 1;
+  for (let day = `${year}-01-01`; day.startsWith(`${year}-`); day = addDays(day, 1)) {
+    if (isBusinessDayWith(day, exceptions.get(day))) businessDays += 1;
   }
 
   return {

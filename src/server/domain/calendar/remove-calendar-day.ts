@@ -3,13 +3,15 @@ import { z } from "zod";
 import { writeAuditEntry } from "@/server/audit/write-audit-entry";
 import { AREA_ROLES } from "@/server/auth/area-roles";
 import { type AdminActor, assertActorRole } from "@/server/auth/assert-role";
+import { utcMidnight } from "@/lib/moscow-time";
+import { isBusinessDayWith } from "@/server/calendar/business-days";
 import { invalidateCalendarCache } from "@/server/calendar/due-dates";
 import { now } from "@/server/clock";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { getProgrammeSettings } from "@/server/settings/programme-settings";
-import { calendarDateSchema, calendarDateValue } from "./calendar-day-input";
-import { isBusinessDayWith, lockCalendar, rescheduleOpenRequests } from "./reschedule-open-requests";
+import { calendarDateSchema } from "./calendar-day-input";
+import { lockCalendar, rescheduleOpenRequests } from "./reschedule-open-requests";
 
 export const removeCalendarDayInput = z.object({ date: calendarDateSchema });
 
@@ -25,7 +27,7 @@ export async function removeCalendarDay(actor: AdminActor, input: z.infer<typeof
   assertActorRole(actor, AREA_ROLES.admin);
   const settings = await getProgrammeSettings();
   const at = now();
-  const date = calendarDateValue(input.date);
+  const date = utcMidnight(input.date);
 
   const rescheduled = await db.$transaction(
     async (tx) => {

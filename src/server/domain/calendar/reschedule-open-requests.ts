@@ -1,11 +1,9 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
-import type { CalendarDayKind } from "@/generated/prisma/enums";
+import { DAY_MS, atMoscowTime, startOfMoscowDay, utcDateKey } from "@/lib/moscow-time";
 import { addBusinessDays, type CalendarExceptions } from "@/server/calendar/business-days";
 import type { Tx } from "@/server/db/client";
-import { calendarDateKey } from "./calendar-day-input";
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { moscowDateKeySql } from "@/server/db/moscow-time-sql";
 
 /**
  * Serialises calendar changes: each one reads the whole calendar to recompute due dates, so two
@@ -13,14 +11,6 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  */
 export async function lockCalendar(tx: Tx): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended('calendar_days', 0))`;
-}
-
-/** Whether a date counts as a business day with this exception (or none) on it. */
-export function isBusinessDayWith(dateKey: string, kind: CalendarDayKind | null): boolean {
-  if (kind === "HOLIDAY") return false;
-  if (kind === "WORKING_DAY") return true;
-  const weekday = new Date(`${dateKey}T00:00:00Z`).getUTCDay();
-  return weekday !== 0 && weekday !== 6;
 }
 
 /**
@@ -40,7 +30,7 @@ export function isBusinessDayWith(dateKey: string, kind: CalendarDayKind | null)
  */
 export async function rescheduleOpenRequests(tx: Tx, input: { dateKey: string; businessDays: number; at: Date }): Promise<number> {
   // Midnight in Moscow, as an instant: the columns hold UTC.
-  const dayStart = new Date(`${input.dateKey}T00:00:00+03:00`);
+  const dayStart = startOfMoscowDay(input.dateKey);
   const affected = Prisma.sql`
     SELECT rr.id,
            GREATEST(rr.filed_at, COALESCE((SELECT max(p.submitted_at) FROM request_parts p WHERE p.request_id = rr.id), rr.filed_at)) AS started_at
@@ -49,16 +39,16 @@ export async function rescheduleOpenRequests(tx: Tx, input: { dateKey: string; b
        AND rr.due_at >= ${dayStart}
        AND rr.filed_at < ${dayStart}`;
   const startDates = await tx.$queryRaw<{ start_date: string }[]>`
-    SELECT DISTINCT to_char(a.started_at + interval '3 hours', 'YYYY-MM-DD') AS start_date
+    SELECT DISTINCT ${moscowDateKeySql("a.started_at")} AS start_date
       FROM (${affected}) a
      WHERE a.started_at < ${dayStart}`;
   if (startDates.length === 0) return 0;
 
   const rows = await tx.calendarDay.findMany({ select: { date: true, kind: true } });
-  const exceptions: CalendarExceptions = new Map(rows.map((row) => [calendarDateKey(row.date), row.kind]));
+  const exceptions: CalendarExceptions = new Map(rows.map((row) => [utcDateKey(row.date), row.kind]));
   const keys = startDates.map((row) => row.start_date);
   const offsets = keys.map((key) => {
-    const noon = new Date(`${key}T12:00:00+03:00`);
+    const noon = atMoscowTime(key, "12:00:00");
     return Math.round((addBusinessDays(noon, input.businessDays, exceptions).getTime() - noon.getTime()) / DAY_MS);
   });
 
@@ -69,7 +59,7 @@ export async function rescheduleOpenRequests(tx: Tx, input: { dateKey: string; b
            updated_at = ${input.at}
       FROM (${affected}) a
       JOIN unnest(${keys}::text[], ${offsets}::int[]) AS s(start_date, days)
-        ON s.start_date = to_char(a.started_at + interval '3 hours', 'YYYY-MM-DD')
+        ON s.start_date = ${moscowDateKeySql("a.started_at")}
      WHERE r.id = a.id
        AND a.started_at < ${dayStart}
        AND r.status IN ('PENDING', 'IN_REVIEW')

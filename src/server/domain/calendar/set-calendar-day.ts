@@ -1,22 +1,25 @@
 import "server-only";
 import { z } from "zod";
 import type { CalendarDayKind } from "@/generated/prisma/enums";
-import { formatCalendarDate, isWeekendKey } from "@/lib/calendar-labels";
+import { formatCalendarDate } from "@/lib/calendar-labels";
+import { isWeekend, utcMidnight } from "@/lib/moscow-time";
+import { CALENDAR_NOTE_MAX_LENGTH } from "@/lib/rules/calendar";
 import { writeAuditEntry } from "@/server/audit/write-audit-entry";
 import { AREA_ROLES } from "@/server/auth/area-roles";
 import { type AdminActor, assertActorRole } from "@/server/auth/assert-role";
+import { isBusinessDayWith } from "@/server/calendar/business-days";
 import { invalidateCalendarCache } from "@/server/calendar/due-dates";
 import { now } from "@/server/clock";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { getProgrammeSettings } from "@/server/settings/programme-settings";
-import { calendarDateSchema, calendarDateValue } from "./calendar-day-input";
-import { isBusinessDayWith, lockCalendar, rescheduleOpenRequests } from "./reschedule-open-requests";
+import { calendarDateSchema } from "./calendar-day-input";
+import { lockCalendar, rescheduleOpenRequests } from "./reschedule-open-requests";
 
 export const setCalendarDayInput = z.object({
   date: calendarDateSchema,
   kind: z.enum(["HOLIDAY", "WORKING_DAY"], { error: "Выберите, чем будет этот день: выходным или рабочим." }),
-  note: z.string().trim().max(200, "Примечание — не длиннее 200 символов.").nullish(),
+  note: z.string().trim().max(CALENDAR_NOTE_MAX_LENGTH, `Примечание — не длиннее ${CALENDAR_NOTE_MAX_LENGTH} символов.`).nullish(),
 });
 
 export interface SetCalendarDayResult {
@@ -45,14 +48,14 @@ const TRANSACTION_TIMEOUT_MS = 60_000;
 export async function setCalendarDay(actor: AdminActor, input: z.infer<typeof setCalendarDayInput>): Promise<SetCalendarDayResult> {
   assertActorRole(actor, AREA_ROLES.admin);
   const note = input.note?.trim() || null;
-  const weekend = isWeekendKey(input.date);
+  const weekend = isWeekend(input.date);
   if (input.kind === "WORKING_DAY" && !weekend) {
     const message = `${formatCalendarDate(input.date)} — это и так рабочий день. Рабочим отмечают только субботу или воскресенье, на которые перенесён рабочий день.`;
     throw new AppError("VALIDATION", message, { fieldErrors: { kind: message } });
   }
   const settings = await getProgrammeSettings();
   const at = now();
-  const date = calendarDateValue(input.date);
+  const date = utcMidnight(input.date);
 
   const result = await db.$transaction(
     async (tx) => {

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { PRIZE_LIMITS } from "@/lib/rules/prize-catalogue";
 import { writeAuditEntry } from "@/server/audit/write-audit-entry";
 import { AREA_ROLES } from "@/server/auth/area-roles";
 import { type StaffActor, assertActorRole } from "@/server/auth/assert-role";
@@ -8,7 +9,7 @@ import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { processImage } from "@/server/images/process-image";
 import { storeProcessedImage } from "@/server/images/store-image";
-import { PRIZE_LIMITS, prizeIdSchema } from "./prize-input";
+import { prizeIdSchema } from "./prize-input";
 
 export const attachPrizeImageInput = z.object({ prizeId: prizeIdSchema });
 

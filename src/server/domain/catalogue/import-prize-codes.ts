@@ -2,12 +2,14 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
+import { groupDigits } from "@/lib/format";
 import { writeAuditEntry } from "@/server/audit/write-audit-entry";
 import { AREA_ROLES } from "@/server/auth/area-roles";
 import { type StaffActor, assertActorRole } from "@/server/auth/assert-role";
 import { now } from "@/server/clock";
 import { db } from "@/server/db/client";
-import { AppError, pluralRu } from "@/server/errors";
+import { AppError } from "@/server/errors";
+import { pluralRu } from "@/lib/plural-ru";
 import { CODE_LIST_LIMITS, type CodeListProblem, codeHintOf, parseCodeList } from "./code-list";
 import { prizeIdSchema } from "./prize-input";
 
@@ -15,7 +17,7 @@ export const importPrizeCodesInput = z.object({
   prizeId: prizeIdSchema,
   text: z
     .string({ error: "Вставьте коды или выберите файл." })
-    .max(4_000_000, "Файл слишком большой: загрузите коды частями, до 20 000 за раз."),
+    .max(4_000_000, `Файл слишком большой: загрузите коды частями, до ${groupDigits(CODE_LIST_LIMITS.maxCodes)} за раз.`),
   /** The uploaded file's name, for the audit log; none when the codes were pasted. */
   fileName: z.string().trim().max(200).optional(),
 });

@@ -1,11 +1,7 @@
 import "server-only";
 import { z } from "zod";
-
-export const PRIZE_LIMITS = {
-  maxPrice: 10_000_000,
-  maxStock: 1_000_000,
-  maxImages: 10,
-} as const;
+import { groupDigits } from "@/lib/format";
+import { PRIZE_LIMITS } from "@/lib/rules/prize-catalogue";
 
 /**
  * A whole number typed into a form: spaces (also the non-breaking ones Russian formatting puts between
@@ -18,6 +14,8 @@ function wholeNumber(required: string, notWhole: string) {
     z.number({ error: required }).int(notWhole),
   );
 }
+
+const SORT_ORDER_MESSAGE = `Порядок — число от −${groupDigits(PRIZE_LIMITS.sortOrder)} до ${groupDigits(PRIZE_LIMITS.sortOrder)}.`;
 
 /** An optional number field: left empty, it is simply not given. */
 function blankAsMissing<T extends z.ZodType>(schema: T) {
@@ -32,18 +30,18 @@ export const prizeFields = z
       .string({ error: "Укажите название приза." })
       .trim()
       .min(1, "Укажите название приза — его видит участник в каталоге.")
-      .max(120, "Название — не длиннее 120 символов."),
+      .max(PRIZE_LIMITS.titleMaxLength, `Название — не длиннее ${PRIZE_LIMITS.titleMaxLength} символов.`),
     description: z
       .string()
       .trim()
-      .max(4000, "Описание — не длиннее 4000 символов.")
+      .max(PRIZE_LIMITS.descriptionMaxLength, `Описание — не длиннее ${PRIZE_LIMITS.descriptionMaxLength} символов.`)
       .optional()
       .transform((value) => value || null),
     partnerName: z
       .string({ error: "Укажите партнёра." })
       .trim()
       .min(1, "Укажите партнёра: Carely для призов бренда или название партнёра.")
-      .max(80, "Название партнёра — не длиннее 80 символов."),
+      .max(PRIZE_LIMITS.partnerNameMaxLength, `Название партнёра — не длиннее ${PRIZE_LIMITS.partnerNameMaxLength} символов.`),
     kind: z.enum(["PHYSICAL", "DIGITAL"], { error: "Выберите тип приза: физический или цифровой." }),
     pointsPrice: wholeNumber("Укажите цену в баллах.", "Цена — целое число баллов.")
       .pipe(z.number().positive("Цена должна быть больше нуля.").max(PRIZE_LIMITS.maxPrice, "Цена слишком большая.")),
@@ -56,7 +54,7 @@ export const prizeFields = z
     isActive: z.boolean({ error: "Укажите, показывать ли приз в каталоге." }),
     sortOrder: blankAsMissing(
       wholeNumber("Укажите порядок в каталоге числом.", "Порядок — целое число.")
-        .pipe(z.number().min(-100_000, "Порядок — число от −100 000 до 100 000.").max(100_000, "Порядок — число от −100 000 до 100 000."))
+        .pipe(z.number().min(-PRIZE_LIMITS.sortOrder, SORT_ORDER_MESSAGE).max(PRIZE_LIMITS.sortOrder, SORT_ORDER_MESSAGE))
         .optional(),
     ).transform((value) => value ?? 0),
   })

@@ -1,7 +1,9 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import type { OrderStatus, PrizeKind } from "@/generated/prisma/enums";
+import { HOUR_MS } from "@/lib/moscow-time";
 import { db } from "@/server/db/client";
+import { utcTimestampSql } from "@/server/db/moscow-time-sql";
 import { DIGEST_ITEMS } from "./list-moderation-digest";
 
 /** "Due soon" for fulfilment: due within this many hours (and not overdue yet). */
@@ -33,11 +35,6 @@ export interface FulfilmentDigest {
   }[];
 }
 
-/** Prisma keeps DateTime columns as UTC in `timestamp(3)`: compare with UTC timestamps, not timestamptz. */
-function utc(at: Date): Prisma.Sql {
-  return Prisma.sql`${at.toISOString().slice(0, 23)}::timestamp`;
-}
-
 function stateOf(dueAt: Date | null, at: Date, soonUntil: Date): DeadlineState {
   if (!dueAt || dueAt >= soonUntil) return null;
   return dueAt < at ? "overdue" : "soon";
@@ -49,18 +46,18 @@ function stateOf(dueAt: Date | null, at: Date, soonUntil: Date): DeadlineState {
  * read, through the (status, processing_due_at) index; two statements whatever the table's size.
  */
 export async function listFulfilmentDigest({ at }: { at: Date }): Promise<FulfilmentDigest> {
-  const soonUntil = new Date(at.getTime() + FULFILMENT_DUE_SOON_HOURS * 3_600_000);
-  const processingNear = Prisma.sql`(status = 'NEW' AND processing_due_at < ${utc(soonUntil)})`;
-  const shippingNear = Prisma.sql`(shipping_due_at < ${utc(soonUntil)})`;
+  const soonUntil = new Date(at.getTime() + FULFILMENT_DUE_SOON_HOURS * HOUR_MS);
+  const processingNear = Prisma.sql`(status = 'NEW' AND processing_due_at < ${utcTimestampSql(soonUntil)})`;
+  const shippingNear = Prisma.sql`(shipping_due_at < ${utcTimestampSql(soonUntil)})`;
   const near = Prisma.sql`status IN ('NEW', 'APPROVED') AND (${processingNear} OR ${shippingNear})`;
   const [[counts], urgent] = await Promise.all([
     db.$queryRaw<[Omit<FulfilmentDigest, "items">]>`
-      SELECT (count(*) FILTER (WHERE status = 'NEW' AND processing_due_at < ${utc(at)}))::int AS "processingOverdue",
-             (count(*) FILTER (WHERE ${processingNear} AND processing_due_at >= ${utc(at)}))::int AS "processingSoon",
-             (count(*) FILTER (WHERE shipping_due_at < ${utc(at)}))::int AS "shippingOverdue",
-             (count(*) FILTER (WHERE ${shippingNear} AND shipping_due_at >= ${utc(at)}))::int AS "shippingSoon",
+      SELECT (count(*) FILTER (WHERE status = 'NEW' AND processing_due_at < ${utcTimestampSql(at)}))::int AS "processingOverdue",
+             (count(*) FILTER (WHERE ${processingNear} AND processing_due_at >= ${utcTimestampSql(at)}))::int AS "processingSoon",
+             (count(*) FILTER (WHERE shipping_due_at < ${utcTimestampSql(at)}))::int AS "shippingOverdue",
+             (count(*) FILTER (WHERE ${shippingNear} AND shipping_due_at >= ${utcTimestampSql(at)}))::int AS "shippingSoon",
              count(*)::int AS orders,
-             (count(*) FILTER (WHERE (status = 'NEW' AND processing_due_at < ${utc(at)}) OR shipping_due_at < ${utc(at)}))::int AS "overdueOrders"
+             (count(*) FILTER (WHERE (status = 'NEW' AND processing_due_at < ${utcTimestampSql(at)}) OR shipping_due_at < ${utcTimestampSql(at)}))::int AS "overdueOrders"
         FROM prize_orders
        WHERE ${near}`,
     // The nearer of the deadlines that bring the order here (LEAST skips the NULL of the other one).

@@ -1,8 +1,9 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import type { RequestStatus } from "@/generated/prisma/enums";
-import { moscowDateKey } from "@/server/calendar/business-days";
+import { endOfMoscowDay, moscowDateKey } from "@/lib/moscow-time";
 import { db } from "@/server/db/client";
+import { utcTimestampSql } from "@/server/db/moscow-time-sql";
 
 /** How many of the most urgent requests the digest lists by number; the rest are counted. */
 export const DIGEST_ITEMS = 20;
@@ -16,23 +17,18 @@ export interface ModerationDigest {
   items: { id: number; dueAt: Date; status: RequestStatus; productName: string; overdue: boolean }[];
 }
 
-/** Prisma keeps DateTime columns as UTC in `timestamp(3)`: compare with UTC timestamps, not timestamptz. */
-function utc(at: Date): Prisma.Sql {
-  return Prisma.sql`${at.toISOString().slice(0, 23)}::timestamp`;
-}
-
 /**
  * Requests waiting for a decision that are overdue or due by the end of today (Moscow): the counts and the
  * most urgent few, for the moderators' morning digest. Two statements over the moderation queue's partial
  * index (the literal status list matches its predicate), however many requests there are.
  */
 export async function listModerationDigest({ at }: { at: Date }): Promise<ModerationDigest> {
-  const endOfToday = new Date(`${moscowDateKey(at)}T23:59:59.999+03:00`);
-  const open = Prisma.sql`status IN ('PENDING', 'IN_REVIEW') AND due_at <= ${utc(endOfToday)}`;
+  const endOfToday = endOfMoscowDay(moscowDateKey(at));
+  const open = Prisma.sql`status IN ('PENDING', 'IN_REVIEW') AND due_at <= ${utcTimestampSql(endOfToday)}`;
   const [[counts], urgent] = await Promise.all([
     db.$queryRaw<[{ overdue: number; dueToday: number }]>`
-      SELECT (count(*) FILTER (WHERE due_at < ${utc(at)}))::int AS overdue,
-             (count(*) FILTER (WHERE due_at >= ${utc(at)}))::int AS "dueToday"
+      SELECT (count(*) FILTER (WHERE due_at < ${utcTimestampSql(at)}))::int AS overdue,
+             (count(*) FILTER (WHERE due_at >= ${utcTimestampSql(at)}))::int AS "dueToday"
         FROM review_requests
        WHERE ${open}`,
     db.$queryRaw<{ id: number }[]>`

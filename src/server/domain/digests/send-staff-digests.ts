@@ -4,7 +4,7 @@ import { MODERATION_DIGEST_TEMPLATE, renderModerationDigestEmail } from "@emails
 import type { RenderedEmail } from "@emails/render-email";
 import type { UserRole } from "@/generated/prisma/enums";
 import { ORDER_STATUS_LABEL } from "@/lib/order-labels";
-import { moscowDateKey } from "@/server/calendar/business-days";
+import { moscowDateKey } from "@/lib/moscow-time";
 import { db } from "@/server/db/client";
 import { portalUrl } from "@/server/http/portal-url";
 import { deliverOutboxEmail } from "@/server/messaging/deliver-outbox-email";

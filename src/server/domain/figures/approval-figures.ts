@@ -1,8 +1,9 @@
 import "server-only";
 import type { PartKind } from "@/generated/prisma/enums";
+import { addDays } from "@/lib/moscow-time";
 import { db } from "@/server/db/client";
 import { PART_DECISION_FACTS, totalFactsSql } from "./figures-facts";
-import { addDays, type FiguresRange, num } from "./figures-range";
+import { type FiguresRange, num } from "./figures-range";
 
 export interface PartApproval {
   kind: PartKind;

@@ -1,9 +1,9 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
-import { moscowDateKey } from "@/server/calendar/business-days";
+import { addDays, moscowDateKey } from "@/lib/moscow-time";
 import { db } from "@/server/db/client";
+import { moscowDateSql, moscowMidnightSql } from "@/server/db/moscow-time-sql";
 import { DAILY_SOURCES, DECISION_TIME_FACTS_LIVE, PRODUCT_FACTS_LIVE, SHOPPER_FACTS_LIVE } from "./figures-facts";
-import { addDays } from "./figures-range";
 
 /** Days per transaction: a backfill of years commits as it goes, and a batch stays a few seconds. */
 const DAYS_PER_BATCH = 7;
@@ -67,7 +67,7 @@ async function daysToClose(tx: Tx, through: string): Promise<{ fresh: string[]; 
         (SELECT min(created_at) FROM receipts)) AS at
     ),
     start AS (
-      SELECT coalesce(l.day + 1, (f.at + interval '3 hours')::date) AS day FROM last_closed l, first_data f
+      SELECT coalesce(l.day + 1, ${moscowDateSql("f.at")}) AS day FROM last_closed l, first_data f
     )
     SELECT to_char(d, 'YYYY-MM-DD') AS day, false AS stale
       FROM start, generate_series(start.day, least(${through}::date, start.day + ${DAYS_PER_BATCH - 1}::int), interval '1 day') d
@@ -91,7 +91,7 @@ async function closeDays(tx: Tx, days: string[]): Promise<void> {
   const values = DAILY_SOURCES.flatMap((source, index) => source.columns.map((column) => `coalesce(${sourceAlias(index)}.${column}, 0)`));
   await tx.$executeRaw(Prisma.sql`
     WITH live_days AS (
-      SELECT d AS lo, d + 1 AS hi, d::timestamp - interval '3 hours' AS lo_at, (d + 1)::timestamp - interval '3 hours' AS hi_at
+      SELECT d AS lo, d + 1 AS hi, ${moscowMidnightSql("d")} AS lo_at, ${moscowMidnightSql("(d + 1)")} AS hi_at
         FROM unnest(${dayArray}) d
     ),
     day_rows AS (

@@ -1,8 +1,10 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
+import { addDays } from "@/lib/moscow-time";
 import { db } from "@/server/db/client";
+import { utcTimestampSql } from "@/server/db/moscow-time-sql";
 import { closedDayIn, DECISION_TIME_FACTS_LIVE, liveDaysCte, REQUEST_FACTS, totalFactsSql } from "./figures-facts";
-import { addDays, type FiguresRange, num } from "./figures-range";
+import { type FiguresRange, num } from "./figures-range";
 import { histogramPercentile } from "./histogram-percentile";
 
 export interface DecisionFigures {
@@ -29,7 +31,7 @@ export interface DecisionFigures {
  */
 export async function decisionFigures(range: FiguresRange, at: Date): Promise<DecisionFigures> {
   const toExclusive = addDays(range.to, 1);
-  const nowSql = Prisma.sql`${at.toISOString().slice(0, 23)}::timestamp`;
+  const nowSql = utcTimestampSql(at);
   const [histogram, requests, open] = await Promise.all([
     db.$queryRaw<{ bucket: number; requests: bigint; seconds_sum: number }[]>(Prisma.sql`
       WITH ${liveDaysCte(range.from, toExclusive)}

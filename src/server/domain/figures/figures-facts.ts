@@ -1,5 +1,6 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
+import { moscowDateSql, moscowMidnightSql } from "@/server/db/moscow-time-sql";
 import { DECISION_BUCKET_RATIO } from "./decision-bucket";
 
 // The figures' daily facts, written once as SQL and used twice: the nightly job closes a day by storing them
@@ -7,12 +8,6 @@ import { DECISION_BUCKET_RATIO } from "./decision-bucket";
 // and days changed since they were closed) with the very same queries. Every query here reads a relation
 // named `live_days` with columns lo, hi (Moscow dates, [lo, hi)) and lo_at, hi_at (the same bounds in stored
 // UTC time), so that each range is an index range scan per interval.
-
-/** A Moscow `date` as the stored UTC wall clock of its midnight. */
-const storedMidnight = (day: Prisma.Sql) => Prisma.sql`(${day}::timestamp - interval '3 hours')`;
-
-/** SQL: the Moscow date of a stored timestamp column. */
-const moscowDate = (column: string) => Prisma.raw(`(${column} + interval '3 hours')::date`);
 
 /**
  * `last_closed` (the last day of the rollup's contiguous run, NULL before the first close) and `live_days`:
@@ -23,7 +18,7 @@ export function liveDaysCte(from: string, toExclusive: string): Prisma.Sql {
   return Prisma.sql`
     last_closed AS (SELECT max(day) AS day FROM figures_days),
     live_days AS (
-      SELECT lo, hi, ${storedMidnight(Prisma.sql`lo`)} AS lo_at, ${storedMidnight(Prisma.sql`hi`)} AS hi_at FROM (
+      SELECT lo, hi, ${moscowMidnightSql("lo")} AS lo_at, ${moscowMidnightSql("hi")} AS hi_at FROM (
         SELECT greatest(${from}::date, coalesce(l.day + 1, ${from}::date)) AS lo, ${toExclusive}::date AS hi FROM last_closed l
         UNION ALL
         SELECT DISTINCT s.day, s.day + 1 FROM figures_stale_days s, last_closed l
@@ -56,7 +51,7 @@ export interface DailySource {
 export const PARTICIPANT_FACTS: DailySource = {
   columns: ["new_participants"],
   live: Prisma.sql`
-    SELECT ${moscowDate("u.created_at")} AS day, count(*)::int8 AS new_participants
+    SELECT ${moscowDateSql("u.created_at")} AS day, count(*)::int8 AS new_participants
       FROM live_days l, ${perInterval("u", "SELECT created_at FROM users WHERE role = 'CUSTOMER' AND created_at >= l.lo_at AND created_at < l.hi_at")}
      GROUP BY 1`,
 };
@@ -65,7 +60,7 @@ export const PARTICIPANT_FACTS: DailySource = {
 export const REQUEST_FACTS: DailySource = {
   columns: ["requests_filed", "requests_decided_late"],
   live: Prisma.sql`
-    SELECT ${moscowDate("r.filed_at")} AS day, count(*)::int8 AS requests_filed,
+    SELECT ${moscowDateSql("r.filed_at")} AS day, count(*)::int8 AS requests_filed,
            count(*) FILTER (WHERE r.status NOT IN ('PENDING', 'IN_REVIEW') AND r.decided_at > r.due_at)::int8 AS requests_decided_late
       FROM live_days l, ${perInterval("r", "SELECT filed_at, status, decided_at, due_at FROM review_requests WHERE filed_at >= l.lo_at AND filed_at < l.hi_at")}
      GROUP BY 1`,
@@ -75,7 +70,7 @@ export const REQUEST_FACTS: DailySource = {
 export const RECEIPT_REQUEST_FACTS: DailySource = {
   columns: ["requests_with_receipt"],
   live: Prisma.sql`
-    SELECT ${moscowDate("r.filed_at")} AS day,
+    SELECT ${moscowDateSql("r.filed_at")} AS day,
            count(*) FILTER (WHERE EXISTS (SELECT 1 FROM request_parts p WHERE p.request_id = r.id AND p.kind = 'RECEIPT'))::int8 AS requests_with_receipt
       FROM live_days l, ${perInterval("r", "SELECT id, filed_at FROM review_requests WHERE filed_at >= l.lo_at AND filed_at < l.hi_at")}
      GROUP BY 1`,
@@ -85,7 +80,7 @@ export const RECEIPT_REQUEST_FACTS: DailySource = {
 export const PART_DECISION_FACTS: DailySource = {
   columns: ["review_approved", "review_rejected", "receipt_approved", "receipt_rejected"],
   live: Prisma.sql`
-    SELECT ${moscowDate("p.decided_at")} AS day,
+    SELECT ${moscowDateSql("p.decided_at")} AS day,
            count(*) FILTER (WHERE p.kind = 'REVIEW' AND p.status = 'APPROVED')::int8 AS review_approved,
            count(*) FILTER (WHERE p.kind = 'REVIEW' AND p.status = 'REJECTED')::int8 AS review_rejected,
            count(*) FILTER (WHERE p.kind = 'RECEIPT' AND p.status = 'APPROVED')::int8 AS receipt_approved,
@@ -100,7 +95,7 @@ export const PART_DECISION_FACTS: DailySource = {
 export const RECEIPT_FACTS: DailySource = {
   columns: ["receipts", "receipts_with_sum", "receipts_sum_kopecks"],
   live: Prisma.sql`
-    SELECT ${moscowDate("c.created_at")} AS day, count(*)::int8 AS receipts, count(c.total_kopecks)::int8 AS receipts_with_sum,
+    SELECT ${moscowDateSql("c.created_at")} AS day, count(*)::int8 AS receipts, count(c.total_kopecks)::int8 AS receipts_with_sum,
            coalesce(sum(c.total_kopecks), 0)::int8 AS receipts_sum_kopecks
       FROM live_days l, ${perInterval("c", "SELECT created_at, total_kopecks FROM receipts WHERE created_at >= l.lo_at AND created_at < l.hi_at")}
      GROUP BY 1`,
@@ -110,7 +105,7 @@ export const RECEIPT_FACTS: DailySource = {
 export const POINT_FACTS: DailySource = {
   columns: ["points_credited", "points_spent", "points_forfeited", "points_adjusted", "points_net"],
   live: Prisma.sql`
-    SELECT ${moscowDate("e.created_at")} AS day,
+    SELECT ${moscowDateSql("e.created_at")} AS day,
            coalesce(sum(e.amount) FILTER (WHERE e.kind IN ('REVIEW_APPROVED', 'RECEIPT_APPROVED')), 0)::int8 AS points_credited,
            coalesce(-sum(e.amount) FILTER (WHERE e.kind IN ('PRIZE_ORDER', 'PRIZE_REFUND')), 0)::int8 AS points_spent,
            coalesce(-sum(e.amount) FILTER (WHERE e.kind = 'FORFEITURE'), 0)::int8 AS points_forfeited,
@@ -148,7 +143,7 @@ export function totalFactsSql(source: DailySource, from: string, toExclusive: st
 
 /** Review parts approved per product, by the approval's day. */
 export const PRODUCT_FACTS_LIVE = Prisma.sql`
-  SELECT ${moscowDate("p.decided_at")} AS day, r.product_id, count(*)::int8 AS approved_reviews
+  SELECT ${moscowDateSql("p.decided_at")} AS day, r.product_id, count(*)::int8 AS approved_reviews
     FROM live_days l,
          ${perInterval("p", "SELECT request_id, decided_at FROM request_parts WHERE kind = 'REVIEW' AND status = 'APPROVED' AND decided_at >= l.lo_at AND decided_at < l.hi_at")}
     JOIN review_requests r ON r.id = p.request_id
@@ -160,7 +155,7 @@ export const PRODUCT_FACTS_LIVE = Prisma.sql`
  */
 export const DECISION_TIME_FACTS_LIVE = Prisma.sql`
   SELECT day, bucket, count(*)::int8 AS requests, sum(seconds)::float8 AS seconds_sum FROM (
-    SELECT ${moscowDate("r.decided_at")} AS day, s.seconds,
+    SELECT ${moscowDateSql("r.decided_at")} AS day, s.seconds,
            CASE WHEN s.seconds < 1 THEN 0 ELSE 1 + floor(ln(s.seconds) / ln(${Prisma.raw(String(DECISION_BUCKET_RATIO))}::float8))::int END AS bucket
       FROM live_days l,
            ${perInterval("r", "SELECT filed_at, decided_at FROM review_requests WHERE decided_at >= l.lo_at AND decided_at < l.hi_at AND status NOT IN ('PENDING', 'IN_REVIEW')")}
@@ -180,7 +175,7 @@ export const LIVE_FILED_REQUESTS = Prisma.sql`live_days l, ${perInterval("r", "S
  * the success the shopper sees).
  */
 export const SHOPPER_DAY_ROWS_LIVE = Prisma.sql`
-  SELECT ${moscowDate("r.filed_at")} AS day, r.customer_id, count(*)::int8 AS filed,
+  SELECT ${moscowDateSql("r.filed_at")} AS day, r.customer_id, count(*)::int8 AS filed,
          count(*) FILTER (WHERE r.status IN ('APPROVED', 'PARTIALLY_APPROVED'))::int8 AS approved
     FROM ${LIVE_FILED_REQUESTS}
    GROUP BY 1, 2`;

@@ -1,18 +1,17 @@
 import "server-only";
 import { z } from "zod";
-import { moscowDateKey } from "@/server/calendar/business-days";
 import { Prisma } from "@/generated/prisma/client";
+import { addDays, daysBetween, isDateKey, moscowDateKey } from "@/lib/moscow-time";
+import { storedMoscowMidnight } from "@/server/db/moscow-time-sql";
 
-// Figures are by Moscow day (UTC+3 all year, no DST). Timestamps are stored as UTC `timestamp(3)`, so a
-// Moscow day D covers [D 00:00 − 3 h, D+1 00:00 − 3 h) in stored time: 23:30 UTC is already the next day.
+// Figures are by Moscow day. Timestamps are stored as UTC `timestamp(3)`, so a Moscow day D covers
+// [D's Moscow midnight, D+1's) in stored time (src/lib/moscow-time.ts): 23:30 UTC is already the next day.
 
 export const DEFAULT_RANGE_DAYS = 30;
 /** Two years: enough for year-on-year, small enough that a load stays cheap. */
 export const MAX_RANGE_DAYS = 731;
-const DAY_MS = 24 * 60 * 60 * 1000;
-const MOSCOW_OFFSET_HOURS = 3;
-
-const moscowDate = z.iso.date({ error: "Дата — в формате ГГГГ-ММ-ДД." });
+const DATE_MESSAGE = "Дата — в формате ГГГГ-ММ-ДД.";
+const moscowDate = z.string({ error: DATE_MESSAGE }).refine(isDateKey, { error: DATE_MESSAGE });
 
 export const figuresRangeInput = z
   .object({ from: moscowDate.optional(), to: moscowDate.optional() })
@@ -36,29 +35,16 @@ export interface FiguresRange {
   endSql: Prisma.Sql;
 }
 
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-}
-
-/** Moscow midnight of `date` as the stored UTC wall clock, "YYYY-MM-DD HH:MM:SS". */
-function storedMidnight(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) - MOSCOW_OFFSET_HOURS * 3600_000).toISOString().slice(0, 19).replace("T", " ");
-}
-
 /**
- * The range asked for, or the last 30 Moscow days up to today. Only one end given: the other is 30 days
- * away from it (capped at today for `to`).
+ * The range asked for, or the last DEFAULT_RANGE_DAYS Moscow days up to today. Only one end given: the other
+ * is that many days away from it (capped at today for `to`).
  */
 export function resolveFiguresRange(input: FiguresRangeInput, at: Date): FiguresRange {
   const today = moscowDateKey(at);
   const to = input.to ?? (input.from ? minDate(addDays(input.from, DEFAULT_RANGE_DAYS - 1), today) : today);
   const from = input.from ?? addDays(to, -(DEFAULT_RANGE_DAYS - 1));
-  const start = storedMidnight(from);
-  const end = storedMidnight(addDays(to, 1));
+  const start = storedMoscowMidnight(from);
+  const end = storedMoscowMidnight(addDays(to, 1));
   return { from, to, days: daysBetween(from, to) + 1, start, end, startSql: Prisma.sql`${start}::timestamp`, endSql: Prisma.sql`${end}::timestamp` };
 }
 

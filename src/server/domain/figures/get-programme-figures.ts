@@ -1,7 +1,7 @@
 import "server-only";
 import { AREA_ROLES } from "@/server/auth/area-roles";
 import { type StaffActor, assertActorRole } from "@/server/auth/assert-role";
-import { moscowDateKey } from "@/server/calendar/business-days";
+import { moscowDateKey } from "@/lib/moscow-time";
 import { now } from "@/server/clock";
 import { type PartApproval, approvalFigures } from "./approval-figures";
 import { type CohortRow, cohortFigures } from "./cohort-figures";

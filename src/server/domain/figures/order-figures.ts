@@ -1,12 +1,11 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import type { OrderStatus, PrizeKind } from "@/generated/prisma/enums";
+import { isLowStock } from "@/lib/rules/stock";
 import { db } from "@/server/db/client";
 import { type FiguresRange, num } from "./figures-range";
 
 export const ORDER_STATUSES: readonly OrderStatus[] = ["NEW", "APPROVED", "SHIPPED", "DELIVERED", "CANCELLED"];
-/** "Running low": this many units or free codes left, or fewer. */
-export const LOW_STOCK_THRESHOLD = 5;
 
 export interface OrderFigures {
   /** Orders placed in the range, by their status now. */
@@ -33,7 +32,7 @@ export async function orderFigures(range: FiguresRange): Promise<OrderFigures> {
 
 /**
  * Shown prizes about to run out now (stock is a present-tense figure, not the range's): physical ones with
- * at most 5 units, digital ones with at most 5 codes free (order_id NULL), fewest left first.
+ * few units, digital ones with few codes free (order_id NULL) — LOW_STOCK_THRESHOLD —, fewest left first.
  */
 export async function lowStockPrizes(): Promise<LowStockPrize[]> {
   const rows = await db.$queryRaw<{ id: number; title: string; kind: PrizeKind; left: bigint }[]>(Prisma.sql`
@@ -44,6 +43,6 @@ export async function lowStockPrizes(): Promise<LowStockPrize[]> {
      WHERE p.is_active`);
   return rows
     .map((row) => ({ prizeId: row.id, title: row.title, kind: row.kind, left: num(row.left) }))
-    .filter((prize) => prize.left <= LOW_STOCK_THRESHOLD)
+    .filter((prize) => isLowStock(prize.left))
     .sort((a, b) => a.left - b.left || a.prizeId - b.prizeId);
 }

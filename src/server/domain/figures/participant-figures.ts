@@ -1,8 +1,9 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
+import { addDays } from "@/lib/moscow-time";
 import { db } from "@/server/db/client";
 import { closedDayIn, dailyFactsSql, liveDaysCte, PARTICIPANT_FACTS, SHOPPER_CHUNK, LIVE_FILED_REQUESTS, totalFactsSql } from "./figures-facts";
-import { addDays, type FiguresRange, num, rangeDates } from "./figures-range";
+import { type FiguresRange, num, rangeDates } from "./figures-range";
 
 export interface ParticipantFigures {
   /** Shopper accounts created in the range (first sign-in with consent). */

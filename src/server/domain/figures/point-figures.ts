@@ -1,7 +1,8 @@
 import "server-only";
+import { addDays } from "@/lib/moscow-time";
 import { db } from "@/server/db/client";
 import { dailyFactsSql, POINT_FACTS, totalFactsSql } from "./figures-facts";
-import { addDays, type FiguresRange, num, rangeDates } from "./figures-range";
+import { type FiguresRange, num, rangeDates } from "./figures-range";
 
 export interface PointDay {
   day: string;

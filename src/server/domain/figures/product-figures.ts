@@ -1,8 +1,9 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
+import { addDays } from "@/lib/moscow-time";
 import { db } from "@/server/db/client";
 import { closedDayIn, liveDaysCte, PRODUCT_FACTS_LIVE } from "./figures-facts";
-import { addDays, type FiguresRange, num } from "./figures-range";
+import { type FiguresRange, num } from "./figures-range";
 
 export const TOP_PRODUCTS = 10;
 

@@ -1,7 +1,8 @@
 import "server-only";
+import { addDays } from "@/lib/moscow-time";
 import { db } from "@/server/db/client";
 import { RECEIPT_FACTS, RECEIPT_REQUEST_FACTS, REQUEST_FACTS, totalFactsSql } from "./figures-facts";
-import { addDays, type FiguresRange, num } from "./figures-range";
+import { type FiguresRange, num } from "./figures-range";
 
 export interface ReceiptFigures {
   /** Receipt photos decoded in the range (every attempt counts: each is a photo moderators looked at). */

@@ -1,8 +1,9 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
+import { addDays } from "@/lib/moscow-time";
 import { db } from "@/server/db/client";
 import { closedDayIn, liveDaysCte, SHOPPER_CHUNK, LIVE_FILED_REQUESTS } from "./figures-facts";
-import { addDays, type FiguresRange, num } from "./figures-range";
+import { type FiguresRange, num } from "./figures-range";
 
 export interface RepeatFigures {
   /** Shoppers with at least one approved request filed in the range… */

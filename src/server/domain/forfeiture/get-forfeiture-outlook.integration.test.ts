@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createShopper, creditPoints } from "../../../../tests/support/factories";
 import { setClock } from "@/server/clock";
-import { DAY_MS } from "./forfeiture-date";
+import { DAY_MS } from "@/lib/moscow-time";
 import { getForfeitureOutlook } from "./get-forfeiture-outlook";
 import { runForfeiture } from "./run-forfeiture";
 

@@ -3,7 +3,9 @@ import type { Actor } from "@/server/auth/session";
 import { now } from "@/server/clock";
 import { db } from "@/server/db/client";
 import { getProgrammeSettings } from "@/server/settings/programme-settings";
-import { DAY_MS, daysLeft, FORFEITURE_WARNING_DAYS, forfeitureDate } from "./forfeiture-date";
+import { DAY_MS } from "@/lib/moscow-time";
+import { FIRST_FORFEITURE_WARNING_DAYS } from "@/lib/rules/forfeiture-warnings";
+import { daysLeft, forfeitureDate } from "./forfeiture-date";
 
 export interface ForfeitureOutlook {
   /** The balance that goes if no prize is ordered in time. */
@@ -29,5 +31,5 @@ export async function getForfeitureOutlook(actor: Actor, at: Date = now()): Prom
   if (user.pointsBalance <= 0 || !user.inactivityClockFrom) return null;
   const forfeitAt = forfeitureDate(user.inactivityClockFrom, settings.forfeitureMonths);
   const left = daysLeft(forfeitAt, at);
-  return { points: user.pointsBalance, forfeitAt, daysLeft: left, urgent: forfeitAt.getTime() - at.getTime() <= FORFEITURE_WARNING_DAYS[0] * DAY_MS };
+  return { points: user.pointsBalance, forfeitAt, daysLeft: left, urgent: forfeitAt.getTime() - at.getTime() <= FIRST_FORFEITURE_WARNING_DAYS * DAY_MS };
 }

@@ -1,10 +1,11 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db/client";
-import { pluralRu } from "@/server/errors";
+import { utcTimestampSql as utc } from "@/server/db/moscow-time-sql";
+import { pluralRu } from "@/lib/plural-ru";
 import { getProgrammeSettings } from "@/server/settings/programme-settings";
 import { dueClockBound } from "./forfeiture-date";
-import { clockIsoSql, forfeitAtSql, utc } from "./forfeiture-sql";
+import { clockIsoSql, forfeitAtSql } from "./forfeiture-sql";
 import { logger } from "@/server/observability/logger";
 
 /**

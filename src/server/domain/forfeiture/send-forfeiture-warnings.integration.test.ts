@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { createPrize, createShopper, creditPoints } from "../../../../tests/support/factories";
 import { insertPrizeOrder } from "../../../../tests/support/orders";
 import { db } from "@/server/db/client";
-import { DAY_MS, forfeitureDate } from "./forfeiture-date";
+import { DAY_MS } from "@/lib/moscow-time";
+import { forfeitureDate } from "./forfeiture-date";
 import { sendForfeitureWarnings } from "./send-forfeiture-warnings";
 
 const msk = (local: string) => new Date(`${local}+03:00`);

@@ -3,12 +3,15 @@ import { FORFEITURE_WARNING_TEMPLATE, renderForfeitureWarningEmail } from "@emai
 import type { RenderedEmail } from "@emails/render-email";
 import { Prisma } from "@/generated/prisma/client";
 import { formatDate } from "@/lib/format";
+import { DAY_MS } from "@/lib/moscow-time";
+import { FIRST_FORFEITURE_WARNING_DAYS } from "@/lib/rules/forfeiture-warnings";
 import { forfeitureCountdownText } from "@/lib/forfeiture-text";
 import { db } from "@/server/db/client";
+import { utcTimestampSql as utc } from "@/server/db/moscow-time-sql";
 import { portalUrl } from "@/server/http/portal-url";
 import { getProgrammeSettings } from "@/server/settings/programme-settings";
-import { DAY_MS, dueClockBound } from "./forfeiture-date";
-import { forfeitAtSql, utc } from "./forfeiture-sql";
+import { dueClockBound } from "./forfeiture-date";
+import { forfeitAtSql } from "./forfeiture-sql";
 import { logger } from "@/server/observability/logger";
 
 /**
@@ -61,9 +64,9 @@ export async function sendForfeitureWarnings({ at, shoppersPerBatch = SHOPPERS_P
   if (!Number.isInteger(shoppersPerBatch) || shoppersPerBatch < 1) throw new RangeError(`shoppersPerBatch must be a positive integer, got ${shoppersPerBatch}`);
   const { forfeitureMonths: months } = await getProgrammeSettings();
   const atSql = utc(at);
-  // Everyone warned today has a forfeiture date within 30 days: the clock bound for that date keeps the
-  // scan to clocks that can qualify before the exact date is computed.
-  const bound = utc(dueClockBound(new Date(at.getTime() + 30 * DAY_MS), months));
+  // Everyone warned today has a forfeiture date within the first warning's days: the clock bound for that
+  // date keeps the scan to clocks that can qualify before the exact date is computed.
+  const bound = utc(dueClockBound(new Date(at.getTime() + FIRST_FORFEITURE_WARNING_DAYS * DAY_MS), months));
   const outcome: WarningOutcome = { warned: 0, emailed: 0 };
   const rendered: RenderCache = new Map();
 

@@ -7,14 +7,20 @@ import { type StaffActor, assertActorRole } from "@/server/auth/assert-role";
 import { now } from "@/server/clock";
 import { db } from "@/server/db/client";
 import { appendLedgerEntry } from "@/server/domain/ledger/append-ledger-entry";
-import { AppError, pluralRu } from "@/server/errors";
+import { AppError } from "@/server/errors";
+import { pluralRu } from "@/lib/plural-ru";
+import { CANCEL_REASON_LENGTH } from "@/lib/rules/order-cancellation";
 import { type TransitionOutcome, lockOrder, notifyShopper, orderForTransition, orderIdSchema, renderOrderEmail } from "./order-transition";
 
 const REASON_REQUIRED = "Укажите причину отмены — участник увидит её в письме и в кабинете.";
 
 export const cancelOrderInput = z.object({
   orderId: orderIdSchema,
-  reason: z.string({ error: REASON_REQUIRED }).trim().min(3, REASON_REQUIRED).max(500, "Причина — не длиннее 500 символов."),
+  reason: z
+    .string({ error: REASON_REQUIRED })
+    .trim()
+    .min(CANCEL_REASON_LENGTH.min, REASON_REQUIRED)
+    .max(CANCEL_REASON_LENGTH.max, `Причина — не длиннее ${CANCEL_REASON_LENGTH.max} символов.`),
 });
 
 /**

@@ -6,7 +6,7 @@ import { formatDate } from "@/lib/format";
 import { writeAuditEntry } from "@/server/audit/write-audit-entry";
 import { AREA_ROLES } from "@/server/auth/area-roles";
 import { type StaffActor, assertActorRole } from "@/server/auth/assert-role";
-import { moscowDateKey } from "@/server/calendar/business-days";
+import { moscowDateKey } from "@/lib/moscow-time";
 import { now } from "@/server/clock";
 import { db } from "@/server/db/client";
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { MODERATOR_COMMENT_MAX_LENGTH } from "@/lib/rules/moderation-comment";
 import { Prisma } from "@/generated/prisma/client";
 import { AREA_ROLES } from "@/server/auth/area-roles";
 import { type ModeratorActor, assertActorRole } from "@/server/auth/assert-role";
@@ -22,7 +23,7 @@ export const decideRequestPartInput = z.object({
   decision: z.enum(["APPROVE", "REJECT"]),
   /** The attempt the moderator looked at: a re-submission that arrived meanwhile is not decided blind. */
   attempt: z.coerce.number().int().positive(),
-  comment: z.string().trim().max(2000, "Комментарий слишком длинный.").optional(),
+  comment: z.string().trim().max(MODERATOR_COMMENT_MAX_LENGTH, "Комментарий слишком длинный.").optional(),
 });
 
 /** `queuedEmailId`: the shopper's email about the decision, in the outbox, for the caller to deliver after the response. */

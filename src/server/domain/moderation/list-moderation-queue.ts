@@ -4,9 +4,10 @@ import { Prisma } from "@/generated/prisma/client";
 import { normaliseRussianMobile } from "@/lib/phone";
 import { AREA_ROLES } from "@/server/auth/area-roles";
 import { type ModeratorActor, assertActorRole } from "@/server/auth/assert-role";
-import { moscowDateKey } from "@/server/calendar/business-days";
+import { HOUR_MS, endOfMoscowDay, moscowDateKey } from "@/lib/moscow-time";
 import { now } from "@/server/clock";
 import { db } from "@/server/db/client";
+import { utcTimestampSql } from "@/server/db/moscow-time-sql";
 
 export const QUEUE_TABS = ["all", "overdue", "today", "soon", "flagged"] as const;
 export type QueueTab = (typeof QUEUE_TABS)[number];
@@ -29,11 +30,6 @@ export const moderationQueueInput = z.object({
 
 export type QueueCounts = Record<QueueTab, number>;
 
-/** Prisma keeps DateTime columns as UTC in `timestamp(3)`: compare with UTC timestamps, not timestamptz. */
-function utc(at: Date): Prisma.Sql {
-  return Prisma.sql`${at.toISOString().slice(0, 23)}::timestamp`;
-}
-
 // Every condition below reads only columns of review_requests_open_queue_idx, and the literal status
 // list matches its predicate, so listing and counting are index-only scans over open requests.
 export const OPEN_REQUESTS = Prisma.sql`status IN ('PENDING', 'IN_REVIEW')`;
@@ -52,13 +48,13 @@ const FLAG_CONDITION: Record<QueueFlag, Prisma.Sql> = {
  * overlap (a request due in an hour is both). Shared by the queue's tabs and the metrics.
  */
 export function queueDueConditions(at: Date): { endOfToday: Date; overdue: Prisma.Sql; today: Prisma.Sql; soon: Prisma.Sql } {
-  const endOfToday = new Date(`${moscowDateKey(at)}T23:59:59.999+03:00`);
-  const soonUntil = new Date(at.getTime() + DUE_SOON_HOURS * 3_600_000);
+  const endOfToday = endOfMoscowDay(moscowDateKey(at));
+  const soonUntil = new Date(at.getTime() + DUE_SOON_HOURS * HOUR_MS);
   return {
     endOfToday,
-    overdue: Prisma.sql`due_at < ${utc(at)}`,
-    today: Prisma.sql`due_at >= ${utc(at)} AND due_at <= ${utc(endOfToday)}`,
-    soon: Prisma.sql`due_at >= ${utc(at)} AND due_at < ${utc(soonUntil)}`,
+    overdue: Prisma.sql`due_at < ${utcTimestampSql(at)}`,
+    today: Prisma.sql`due_at >= ${utcTimestampSql(at)} AND due_at <= ${utcTimestampSql(endOfToday)}`,
+    soon: Prisma.sql`due_at >= ${utcTimestampSql(at)} AND due_at < ${utcTimestampSql(soonUntil)}`,
   };
 }
 

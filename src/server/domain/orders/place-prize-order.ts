@@ -2,6 +2,9 @@ import "server-only";
 import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
 import { formatPoints } from "@/lib/format";
+import { DAY_MS } from "@/lib/moscow-time";
+import { EMAIL_MAX_LENGTH } from "@/lib/rules/email-address";
+import { RECIPIENT_NAME_LENGTH } from "@/lib/rules/prize-order";
 import { normaliseRussianMobile } from "@/lib/phone";
 import { AREA_ROLES } from "@/server/auth/area-roles";
 import { type ShopperActor, assertActorRole } from "@/server/auth/assert-role";
@@ -11,7 +14,8 @@ import { now } from "@/server/clock";
 import { type Tx, db } from "@/server/db/client";
 import { appendLedgerEntry } from "@/server/domain/ledger/append-ledger-entry";
 import { resolvePickupPoint } from "@/server/domain/pickup-points/resolve-pickup-point";
-import { AppError, isAppError, pluralRu } from "@/server/errors";
+import { AppError, isAppError } from "@/server/errors";
+import { pluralRu } from "@/lib/plural-ru";
 import { getProgrammeSettings } from "@/server/settings/programme-settings";
 
 const RELOAD = "Обновите страницу и оформите заказ ещё раз.";
@@ -38,7 +42,7 @@ const physicalOrderInput = z.object({
   recipientName: z
     .string({ error: NAME_REQUIRED })
     .transform((value) => value.replace(/\s+/g, " ").trim())
-    .pipe(z.string().min(2, NAME_REQUIRED).max(120, "Имя слишком длинное: не больше 120 символов.")),
+    .pipe(z.string().min(RECIPIENT_NAME_LENGTH.min, NAME_REQUIRED).max(RECIPIENT_NAME_LENGTH.max, `Имя слишком длинное: не больше ${RECIPIENT_NAME_LENGTH.max} символов.`)),
   recipientPhone: z
     .string({ error: PHONE_REQUIRED })
     .trim()
@@ -64,15 +68,13 @@ const digitalOrderInput = z.object({
     .trim()
     .toLowerCase()
     .min(1, EMAIL_REQUIRED)
-    .max(254, "Адрес слишком длинный — в email не больше 254 символов.")
+    .max(EMAIL_MAX_LENGTH, `Адрес слишком длинный — в email не больше ${EMAIL_MAX_LENGTH} символов.`)
     .refine((value) => value === "" || emailAddress.safeParse(value).success, { error: INVALID_EMAIL }),
 });
 
 /** What the order form sends: the delivery fields of the prize's kind (the server checks the kind). */
 export const placePrizeOrderInput = z.discriminatedUnion("kind", [physicalOrderInput, digitalOrderInput], { error: RELOAD });
 export type PlacePrizeOrderInput = z.infer<typeof placePrizeOrderInput>;
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Places a shopper's prize order in one transaction: the order (NEW, with its processing and shipping due
@@ -92,7 +94,7 @@ export async function placePrizeOrder(actor: ShopperActor, input: PlacePrizeOrde
 
   const settings = await getProgrammeSettings();
   const at = now();
-  // Staff process an order on the same business-day SLA as moderation (5 business days by default).
+  // Staff process an order on the same business-day SLA as moderation (the moderationBusinessDays setting).
   const processingDueAt = await dueAfterBusinessDays(at, settings.moderationBusinessDays);
   const shippingDueAt = input.kind === "PHYSICAL" ? new Date(at.getTime() + settings.shippingDays * DAY_MS) : null;
 

@@ -10,7 +10,8 @@ export type UndeliveredTab = (typeof UNDELIVERED_TABS)[number];
 
 export const undeliveredEmailsInput = z.object({ tab: z.enum(UNDELIVERED_TABS).catch("failed") });
 
-const PAGE_SIZE = 100;
+/** Emails one tab lists; the page says when there are more. */
+export const UNDELIVERED_PAGE_SIZE = 100;
 
 /**
  * The administrators' view of email delivery: what failed (retrying, or given up after the last attempt and
@@ -26,7 +27,7 @@ export async function listUndeliveredEmails(actor: AdminActor, input: z.infer<ty
       where: { channel: "EMAIL", status: input.tab === "failed" ? "FAILED" : { in: ["PENDING", "SENDING"] } },
       // Failures newest first (what just broke); the waiting oldest first (what has waited longest).
       orderBy: input.tab === "failed" ? [{ createdAt: "desc" }, { id: "desc" }] : [{ createdAt: "asc" }, { id: "asc" }],
-      take: PAGE_SIZE,
+      take: UNDELIVERED_PAGE_SIZE,
       select: { id: true, recipient: true, subject: true, template: true, status: true, provider: true, attempts: true, lastError: true, nextAttemptAt: true, createdAt: true },
     }),
   ]);
@@ -38,6 +39,6 @@ export async function listUndeliveredEmails(actor: AdminActor, input: z.infer<ty
     maxAttempts: MAX_EMAIL_ATTEMPTS,
     // A FAILED row without a next attempt has given up; with one, the sweep retries it then.
     items: rows.map((row) => ({ ...row, gaveUp: row.status === "FAILED" && row.nextAttemptAt === null })),
-    hasMore: rows.length === PAGE_SIZE,
+    hasMore: rows.length === UNDELIVERED_PAGE_SIZE,
   };
 }

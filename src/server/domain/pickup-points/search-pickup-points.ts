@@ -1,11 +1,9 @@
 import "server-only";
 import { z } from "zod";
+import { PICKUP_POINT_CITY_MAX_LENGTH, PICKUP_POINT_QUERY_MAX_LENGTH, PICKUP_POINT_RESULT_LIMIT as RESULT_LIMIT } from "@/lib/rules/pickup-point-search";
 import { type PickupPointRecord, pickupPointDirectory } from "@/server/adapters/pickup-points";
 import { db } from "@/server/db/client";
 import { directoryUnavailable } from "./directory-unavailable";
-
-/** How many points one search answers with: enough to scroll, few enough for a phone. */
-const RESULT_LIMIT = 50;
 
 export const searchPickupPointsInput = z.object({
   carrier: z.enum(["CDEK", "RUSSIAN_POST"], { error: "Выберите службу доставки: СДЭК или Почта России." }),
@@ -13,11 +11,11 @@ export const searchPickupPointsInput = z.object({
     .string({ error: "Укажите город." })
     .trim()
     .min(1, "Укажите город.")
-    .max(80, "Название города слишком длинное — не больше 80 символов."),
+    .max(PICKUP_POINT_CITY_MAX_LENGTH, `Название города слишком длинное — не больше ${PICKUP_POINT_CITY_MAX_LENGTH} символов.`),
   q: z
     .string()
     .trim()
-    .max(100, "Запрос слишком длинный — не больше 100 символов: улица и дом, код пункта или индекс.")
+    .max(PICKUP_POINT_QUERY_MAX_LENGTH, `Запрос слишком длинный — не больше ${PICKUP_POINT_QUERY_MAX_LENGTH} символов: улица и дом, код пункта или индекс.`)
     .transform((value) => (value === "" ? undefined : value))
     .optional(),
 });

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { normaliseRussianMobile } from "@/lib/phone";
 import { AREA_ROLES } from "@/server/auth/area-roles";
 import { type AdminActor, assertActorRole } from "@/server/auth/assert-role";
+import { PRIVACY_QUERY_MAX_LENGTH } from "@/lib/rules/privacy-search";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 
@@ -11,7 +12,7 @@ import { AppError } from "@/server/errors";
  * so a repeated request (or a retry of failed file deletions) finds the account by its number.
  */
 export const findShopperForPrivacyInput = z.object({
-  query: z.string({ error: "Введите телефон или номер участника." }).trim().min(1, "Введите телефон или номер участника.").max(40),
+  query: z.string({ error: "Введите телефон или номер участника." }).trim().min(1, "Введите телефон или номер участника.").max(PRIVACY_QUERY_MAX_LENGTH),
 });
 
 export interface ShopperForPrivacy {

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { PartKind } from "@/generated/prisma/enums";
+import { MODERATOR_COMMENT_MAX_LENGTH, REJECTION_TEMPLATE_TITLE_MAX_LENGTH } from "@/lib/rules/moderation-comment";
 import type { Tx } from "@/server/db/client";
 
 /** "ANY" in forms; null in the table (a template for either part). */
@@ -11,13 +12,13 @@ export const rejectionTemplateFields = z.object({
     .string({ error: "Укажите название шаблона." })
     .trim()
     .min(1, "Укажите название шаблона — его видит модератор на кнопке.")
-    .max(60, "Название — не длиннее 60 символов: оно помещается на кнопку."),
-  // As long as a moderator's comment may be (decide-request-part.ts): the template text becomes that comment.
+    .max(REJECTION_TEMPLATE_TITLE_MAX_LENGTH, `Название — не длиннее ${REJECTION_TEMPLATE_TITLE_MAX_LENGTH} символов: оно помещается на кнопку.`),
+  // As long as a moderator's comment may be: the template text becomes that comment.
   text: z
     .string({ error: "Напишите текст для участника." })
     .trim()
     .min(1, "Напишите текст, который увидит участник.")
-    .max(2000, "Текст — не длиннее 2000 символов."),
+    .max(MODERATOR_COMMENT_MAX_LENGTH, `Текст — не длиннее ${MODERATOR_COMMENT_MAX_LENGTH} символов.`),
   partKind: z.enum(["ANY", "REVIEW", "RECEIPT"], { error: "Выберите, к какой части заявки относится шаблон." }),
 });
 

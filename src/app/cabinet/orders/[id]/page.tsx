@@ -12,7 +12,7 @@ import { formatRussianPhone } from "@/lib/phone-format";
 import { CARRIER_LABEL, trackingUrl } from "@/lib/tracking";
 import { AREA_ROLES, requirePageRole } from "@/server/auth/session";
 import { getMyOrder } from "@/server/domain/orders/get-my-order";
-import { pluralRu } from "@/server/errors";
+import { pluralRu } from "@/lib/plural-ru";
 import { loadByIdOrNotFound } from "@/server/http/load-or-not-found";
 
 export const metadata: Metadata = { title: "Заказ" };

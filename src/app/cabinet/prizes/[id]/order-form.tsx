@@ -9,6 +9,8 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import type { Carrier, PrizeKind } from "@/generated/prisma/enums";
 import { formatRussianPhone } from "@/lib/phone-format";
+import { EMAIL_MAX_LENGTH } from "@/lib/rules/email-address";
+import { RECIPIENT_NAME_LENGTH } from "@/lib/rules/prize-order";
 import { CARRIER_LABEL } from "@/lib/tracking";
 import { cn } from "@/lib/cn";
 import { placePrizeOrderAction } from "../actions";
@@ -145,7 +147,7 @@ export function OrderForm({
                   autoComplete="name"
                   placeholder="Анна Иванова"
                   value={recipientName}
-                  maxLength={120}
+                  maxLength={RECIPIENT_NAME_LENGTH.max}
                   onChange={(event) => {
                     setRecipientName(event.target.value);
                     clearError("recipientName");
@@ -246,7 +248,7 @@ export function OrderForm({
                 autoComplete="email"
                 placeholder="name@example.ru"
                 value={deliveryEmail}
-                maxLength={254}
+                maxLength={EMAIL_MAX_LENGTH}
                 onChange={(event) => {
                   setDeliveryEmail(event.target.value);
                   clearError("deliveryEmail");

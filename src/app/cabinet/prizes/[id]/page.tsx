@@ -7,7 +7,7 @@ import { Card } from "@/components/ui/card";
 import { formatPoints } from "@/lib/format";
 import { AREA_ROLES, requirePageRole } from "@/server/auth/session";
 import { getPrizeForShopper } from "@/server/domain/prizes/get-prize-for-shopper";
-import { pluralRu } from "@/server/errors";
+import { pluralRu } from "@/lib/plural-ru";
 import { loadByIdOrNotFound } from "@/server/http/load-or-not-found";
 import { getProgrammeSettings } from "@/server/settings/programme-settings";
 import { AvailabilityBadge } from "../availability-badge";

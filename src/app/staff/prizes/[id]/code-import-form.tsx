@@ -4,11 +4,12 @@ import { useRouter } from "next/navigation";
 import { type FormEvent, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";
-import { pluralRu } from "@/server/errors";
+import { pluralRu } from "@/lib/plural-ru";
 import { importPrizeCodesAction } from "../actions";
 
 /** Server actions accept about 1 MB; a bigger list is refused here with advice instead of a generic failure. */
-const MAX_TEXT_BYTES = 900 * 1024;
+const MAX_TEXT_KILOBYTES = 900;
+const MAX_TEXT_BYTES = MAX_TEXT_KILOBYTES * 1024;
 
 /**
  * Codes from the partner: pasted one per line, or a CSV/text file (its first column). The whole list is
@@ -29,7 +30,7 @@ export function CodeImportForm({ prizeId }: { prizeId: number }) {
     setDone(null);
     if (!file) return;
     if (file.size > MAX_TEXT_BYTES) {
-      setError("Файл больше 900 КБ. Разделите его на части и загрузите по очереди.");
+      setError(`Файл больше ${MAX_TEXT_KILOBYTES} КБ. Разделите его на части и загрузите по очереди.`);
       return;
     }
     setText(await file.text());
@@ -44,7 +45,7 @@ export function CodeImportForm({ prizeId }: { prizeId: number }) {
       return;
     }
     if (new Blob([text]).size > MAX_TEXT_BYTES) {
-      setError("Список больше 900 КБ. Разделите его на части и загрузите по очереди.");
+      setError(`Список больше ${MAX_TEXT_KILOBYTES} КБ. Разделите его на части и загрузите по очереди.`);
       return;
     }
     setPending(true);

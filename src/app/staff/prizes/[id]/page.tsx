@@ -6,7 +6,7 @@ import { formatDateTime } from "@/lib/format";
 import { AREA_ROLES, requirePageRole } from "@/server/auth/session";
 import { displayCodeHint } from "@/server/domain/catalogue/code-list";
 import { getPrizeForStaff } from "@/server/domain/catalogue/get-prize-for-staff";
-import { PRIZE_LIMITS } from "@/server/domain/catalogue/prize-input";
+import { PRIZE_LIMITS } from "@/lib/rules/prize-catalogue";
 import { loadByIdOrNotFound } from "@/server/http/load-or-not-found";
 import { PrizeForm } from "../prize-form";
 import { CodeImportForm } from "./code-import-form";

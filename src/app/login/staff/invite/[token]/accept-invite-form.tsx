@@ -7,6 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { signInWithCredentials } from "@/lib/credentials-sign-in";
+import { STAFF_NAME_LENGTH } from "@/lib/rules/staff-invite";
 import { acceptStaffInviteAction } from "./actions";
 
 /** Name, password and its confirmation; on success the new account signs straight in. */
@@ -65,7 +66,7 @@ export function AcceptInviteForm({ token, email, minLength }: { token: string; e
         <label htmlFor="invite-name" className="text-sm font-medium">
           Имя и фамилия
         </label>
-        <Input id="invite-name" name="name" autoComplete="name" maxLength={100} required aria-invalid={Boolean(fieldErrors.name)} />
+        <Input id="invite-name" name="name" autoComplete="name" maxLength={STAFF_NAME_LENGTH.max} required aria-invalid={Boolean(fieldErrors.name)} />
         {fieldErrors.name && <p className="text-sm text-red-700">{fieldErrors.name}</p>}
       </div>
       <div className="space-y-1.5">

@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { STAFF_ROLE_LABEL } from "@/lib/admin-labels";
 import { formatDateTime } from "@/lib/format";
 import { INVITE_PROBLEM, getStaffInvite } from "@/server/domain/admin/get-staff-invite";
-import { STAFF_PASSWORD_MIN_LENGTH } from "@/server/domain/admin/staff-input";
+import { STAFF_PASSWORD_MIN_LENGTH } from "@/lib/rules/staff-invite";
 import { AcceptInviteForm } from "./accept-invite-form";
 
 export const metadata: Metadata = { title: "Приглашение в портал", referrer: "no-referrer" };

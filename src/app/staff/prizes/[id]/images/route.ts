@@ -5,7 +5,7 @@ import { attachPrizeImage, attachPrizeImageInput } from "@/server/domain/catalog
 import { defineRoute } from "@/server/http/define-route";
 import { jsonOk } from "@/server/http/json-response";
 import { requireUploadedFile } from "@/server/http/read-multipart-upload";
-import { IMAGE_LIMITS } from "@/server/images/process-image";
+import { IMAGE_LIMITS, IMAGE_MAX_MEGABYTES } from "@/lib/rules/image-upload";
 
 /**
  * POST multipart/form-data { file }: adds a picture to the prize (brand staff and administrators only). One
@@ -17,7 +17,7 @@ export const POST = defineRoute({
   params: z.object({ id: z.string() }),
   upload: {
     maxFileBytes: IMAGE_LIMITS.maxBytes,
-    tooLarge: `Файл больше ${Math.round(IMAGE_LIMITS.maxBytes / 1024 / 1024)} МБ. Уменьшите изображение.`,
+    tooLarge: `Файл больше ${IMAGE_MAX_MEGABYTES} МБ. Уменьшите изображение.`,
   },
   run: async ({ actor, input }) => {
     const { prizeId } = attachPrizeImageInput.parse({ prizeId: input.params.id });
