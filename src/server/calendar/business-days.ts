@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Business days on the Russian production calendar, in Moscow time. Pure: the exceptions come from the
  * caller (the calendar_days table, see due-dates.ts).

@@ -1,3 +1,4 @@
+import "server-only";
 import type { CalendarDayKind, CalendarExceptions } from "./business-days";
 
 /**

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /**
- * What a real production deployment must not start without. Pure (no `server-only`, no env() cache): the
+ * What a real production deployment must not start without. Pure (not `server-only`, no env() cache): the
  * start-up scripts (scripts/start.ts, scripts/worker.ts) and the web server (src/instrumentation.ts) all
  * call it on their own environment, so every production entry refuses the same things in the same words.
  */

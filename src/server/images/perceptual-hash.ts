@@ -1,3 +1,4 @@
+import "server-only";
 import sharp, { type Sharp } from "sharp";
 import { IMAGE_LIMITS } from "@/lib/rules/image-upload";
 

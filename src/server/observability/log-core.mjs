@@ -1,6 +1,6 @@
 // @ts-check
 // The logger's making, in plain JavaScript: shared by the Next bundles (src/server/observability/logger.ts)
-// and the portal's own HTTP server (scripts/portal-server.mjs), which loads without a TypeScript loader.
+// and the portal's own HTTP server (scripts/portal-server.mjs), which loads without a TypeScript loader (so not `server-only`).
 // Types for importers: log-core.d.mts; this file is checked by tsc through its JSDoc.
 import { AsyncLocalStorage } from "node:async_hooks";
 import pino from "pino";

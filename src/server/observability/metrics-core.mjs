@@ -1,6 +1,6 @@
 // @ts-check
 // The metrics registry, in plain JavaScript: shared by the portal's own HTTP server (scripts/portal-server.mjs,
-// which times page requests) and the Next bundles (src/server/observability/metrics.ts). Types for importers:
+// which times page requests; so not `server-only`) and the Next bundles (src/server/observability/metrics.ts). Types for importers:
 // metrics-core.d.mts; this file is checked by tsc through its JSDoc.
 import client from "prom-client";
 

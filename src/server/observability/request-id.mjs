@@ -1,5 +1,5 @@
 // @ts-check
-// The request id, in plain JavaScript for scripts/portal-server.mjs (types for importers: request-id.d.mts;
+// The request id, in plain JavaScript for scripts/portal-server.mjs (so not `server-only`) (types for importers: request-id.d.mts;
 // this file is checked by tsc through its JSDoc).
 import { randomUUID } from "node:crypto";
 

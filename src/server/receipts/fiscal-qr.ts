@@ -1,5 +1,5 @@
 // The QR code of a Russian fiscal receipt (ФНС format): `t=YYYYMMDDTHHMM[SS]&s=<roubles.kopecks>&fn=<16
-// digits>&i=<FD number>&fp=<FPD>&n=<1..4>`. Pure and free of `server-only`, so the decoding bench and the
+// digits>&i=<FD number>&fp=<FPD>&n=<1..4>`. Pure and not `server-only`, so the decoding bench and the
 // tests can use it too.
 import { formatDate, formatDateTime } from "@/lib/format";
 import { atMoscowTime, isDateKey } from "@/lib/moscow-time";

@@ -1,3 +1,4 @@
+import "server-only";
 // Parsing a partner's list of digital prize codes: a CSV export (first column) or one code per line.
 // Pure, so the import's rules are tested without a database; import-prize-codes.ts adds the checks
 // against codes already stored and writes the batch.

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Percentiles of decision times kept as a log histogram (figures-facts.ts): bucket 0 holds times under a
  * second, bucket b ≥ 1 holds [ratio^(b−1), ratio^b) seconds, each with the count and the sum of its times.

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * When a shopper's points are forfeited, and when they are warned. Pure: the same arithmetic that
  * forfeiture-sql.ts does in PostgreSQL, for the cabinet's countdown and for tests.

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * A part as it stands now: only the current attempt's images and receipt. Earlier attempts' images and
  * receipts stay stored for the history, but nobody decides or reads them as current.

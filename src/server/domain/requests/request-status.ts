@@ -1,3 +1,4 @@
+import "server-only";
 import type { PartStatus, RequestStatus } from "@/generated/prisma/enums";
 
 /**

@@ -1,7 +1,7 @@
 // @ts-check
 // Worker thread that finds and reads the QR codes in an uploaded receipt image.
 //
-// Plain JavaScript, started by path at run time (see decode-receipt-qr.ts): bundlers never touch it, and it
+// Not `server-only`: plain JavaScript, started by path at run time (see decode-receipt-qr.ts): bundlers never touch it, and it
 // imports only node_modules packages and its sibling .mjs file. Type-checked by tsc through the JSDoc types
 // (// @ts-check); typed-array reads carry a `@type {number}` cast where the loop bounds keep them in range,
 // which noUncheckedIndexedAccess cannot see.

@@ -1,5 +1,5 @@
 // @ts-check
-// Plain JavaScript on purpose: loaded by the decoding worker at run time, outside any bundler (see
+// Plain JavaScript on purpose, so not `server-only`: loaded by the decoding worker at run time, outside any bundler (see
 // decode-receipt-qr.ts). No dependencies. Type-checked by tsc through the JSDoc types (// @ts-check):
 // typed-array reads carry a `@type {number}` cast where the loop bounds keep them in range, which
 // noUncheckedIndexedAccess cannot see.
