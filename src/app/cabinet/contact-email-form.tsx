@@ -1,6 +1,8 @@
 "use client";
 
 import { type FormEvent, useState } from "react";
+import { PendingButton } from "@/components/forms/pending-button";
+import { useServerAction } from "@/components/forms/use-server-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
@@ -14,30 +16,16 @@ const NETWORK_ERROR = "Не удалось сохранить. Проверьт�
 export function ContactEmailForm({ initialEmail }: { initialEmail: string | null }) {
   const [saved, setSaved] = useState(initialEmail);
   const [email, setEmail] = useState(initialEmail ?? "");
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { pending, error: formError, fieldErrors, done: notice, setDone: setNotice, run } = useServerAction();
+  // The one field's own words when it has them; the input keeps what was typed, so the mistake can be fixed in place.
+  const error = fieldErrors.email ?? formError;
 
   async function save(value: string) {
-    if (pending) return;
-    setPending(true);
-    setError(null);
-    setNotice(null);
-    try {
-      const result = await updateContactEmailAction({ email: value });
-      if (!result.ok) {
-        // The input keeps what was typed, so the mistake can be fixed in place.
-        setError(result.fieldErrors?.email ?? result.message);
-        return;
-      }
-      setSaved(result.data.contactEmail);
-      setEmail(result.data.contactEmail ?? "");
-      setNotice(result.data.contactEmail ? "Сохранено. Письма будут приходить на этот адрес." : "Адрес удалён. Уведомления останутся в кабинете.");
-    } catch {
-      setError(NETWORK_ERROR);
-    } finally {
-      setPending(false);
-    }
+    const result = await run(() => updateContactEmailAction({ email: value }), NETWORK_ERROR);
+    if (!result) return;
+    setSaved(result.data.contactEmail);
+    setEmail(result.data.contactEmail ?? "");
+    setNotice(result.data.contactEmail ? "Сохранено. Письма будут приходить на этот адрес." : "Адрес удалён. Уведомления останутся в кабинете.");
   }
 
   function onSubmit(event: FormEvent) {
@@ -78,9 +66,9 @@ export function ContactEmailForm({ initialEmail }: { initialEmail: string | null
         )}
         {notice && <Alert tone="success">{notice}</Alert>}
         <div className="flex flex-wrap gap-2">
-          <Button type="submit" disabled={pending || email.trim().toLowerCase() === (saved ?? "")}>
-            {pending ? "Сохраняем…" : "Сохранить"}
-          </Button>
+          <PendingButton type="submit" pending={pending} pendingText="Сохраняем…" disabled={email.trim().toLowerCase() === (saved ?? "")}>
+            Сохранить
+          </PendingButton>
           {saved && (
             <Button type="button" variant="secondary" disabled={pending} onClick={() => void save("")}>
               Удалить адрес

@@ -2,14 +2,16 @@
 
 import { useRouter } from "next/navigation";
 import { type FormEvent, useEffect, useRef, useState } from "react";
+import { Field } from "@/components/forms/field";
+import { PendingButton } from "@/components/forms/pending-button";
+import { asActionResult, useServerAction } from "@/components/forms/use-server-action";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { SmartCaptcha, captchaAvailable } from "@/components/captcha/smart-captcha";
 import { GENERIC_ERROR_MESSAGE } from "@/lib/action-result";
 import { signInWithCredentials } from "@/lib/credentials-sign-in";
-import { formatRussianPhone } from "@/lib/phone-format";
 import { SIGN_IN_CODE, SIGN_IN_CODE_FORMAT_MESSAGE, SIGN_IN_CODE_PATTERN } from "@/lib/rules/sign-in-code";
+import { formatRussianPhone } from "@/lib/phone-format";
 import { requestSignInCodeAction } from "./actions";
 
 type Step = { name: "phone" } | { name: "code"; phone: string };
@@ -20,9 +22,8 @@ export function PhoneSignInForm() {
   const [phoneInput, setPhoneInput] = useState("");
   const [consent, setConsent] = useState(false);
   const [code, setCode] = useState("");
-  const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { pending, error, setError, run } = useServerAction();
   const [resendIn, setResendIn] = useState(0);
   // Shown once the server asks for a CAPTCHA (SmartCaptcha configured and a limit's threshold crossed).
   const [captcha, setCaptcha] = useState<{ token: string | null; round: number } | null>(null);
@@ -35,29 +36,21 @@ export function PhoneSignInForm() {
   }, [resendIn]);
 
   async function sendCode() {
-    setPending(true);
-    setError(null);
     setNotice(null);
-    try {
-      const result = await requestSignInCodeAction({ phone: step.name === "code" ? step.phone : phoneInput, captchaToken: captcha?.token ?? undefined });
-      if (!result.ok) {
-        setError(result.message);
-        if (result.retryAfterSeconds) setResendIn(result.retryAfterSeconds);
+    const result = await run(() => requestSignInCodeAction({ phone: step.name === "code" ? step.phone : phoneInput, captchaToken: captcha?.token ?? undefined }), GENERIC_ERROR_MESSAGE, {
+      onFailure(failure) {
+        if (failure.retryAfterSeconds) setResendIn(failure.retryAfterSeconds);
         // A token works once: a fresh challenge for the next try.
-        if (result.code === "CAPTCHA_REQUIRED" && captchaAvailable) setCaptcha((shown) => ({ token: null, round: (shown?.round ?? 0) + 1 }));
-        return;
-      }
-      setCaptcha(null);
-      setStep({ name: "code", phone: result.data.phone });
-      setResendIn(result.data.resendAfterSeconds);
-      setNotice(`Мы отправили SMS с кодом на ${formatRussianPhone(result.data.phone)}.`);
-      setCode("");
-      setTimeout(() => codeRef.current?.focus(), 0);
-    } catch {
-      setError(GENERIC_ERROR_MESSAGE);
-    } finally {
-      setPending(false);
-    }
+        if (failure.code === "CAPTCHA_REQUIRED" && captchaAvailable) setCaptcha((shown) => ({ token: null, round: (shown?.round ?? 0) + 1 }));
+      },
+    });
+    if (!result) return;
+    setCaptcha(null);
+    setStep({ name: "code", phone: result.data.phone });
+    setResendIn(result.data.resendAfterSeconds);
+    setNotice(`Мы отправили SMS с кодом на ${formatRussianPhone(result.data.phone)}.`);
+    setCode("");
+    setTimeout(() => codeRef.current?.focus(), 0);
   }
 
   async function onPhoneSubmit(event: FormEvent) {
@@ -78,14 +71,11 @@ export function PhoneSignInForm() {
       setError(SIGN_IN_CODE_FORMAT_MESSAGE);
       return;
     }
-    setPending(true);
-    setError(null);
-    const failure = await signInWithCredentials("phone-otp", { phone: step.phone, code: digits, consent: String(consent) });
-    if (failure) {
-      setError(failure);
-      setPending(false);
-      return;
-    }
+    const signedIn = await run(() => asActionResult(signInWithCredentials("phone-otp", { phone: step.phone, code: digits, consent: String(consent) })), GENERIC_ERROR_MESSAGE, {
+      // The cabinet is opening: the button stays disabled until it has.
+      keepPendingOnSuccess: true,
+    });
+    if (!signedIn) return;
     router.replace("/cabinet");
     router.refresh();
   }
@@ -93,24 +83,22 @@ export function PhoneSignInForm() {
   if (step.name === "phone") {
     return (
       <form onSubmit={onPhoneSubmit} noValidate className="space-y-4">
-        <div className="space-y-1.5">
-          <label htmlFor="phone" className="text-sm font-medium">
-            Номер телефона
-          </label>
-          <Input
-            id="phone"
-            name="phone"
-            type="tel"
-            inputMode="tel"
-            autoComplete="tel"
-            placeholder="+7 912 345-67-89"
-            value={phoneInput}
-            onChange={(event) => setPhoneInput(event.target.value)}
-            aria-invalid={error !== null}
-            maxLength={32}
-            required
-          />
-        </div>
+        <Field id="phone" label="Номер телефона" invalid={error !== null}>
+          {(control) => (
+            <Input
+              {...control}
+              name="phone"
+              type="tel"
+              inputMode="tel"
+              autoComplete="tel"
+              placeholder="+7 912 345-67-89"
+              value={phoneInput}
+              onChange={(event) => setPhoneInput(event.target.value)}
+              maxLength={32}
+              required
+            />
+          )}
+        </Field>
         <label className="flex items-start gap-3 text-sm leading-snug text-muted">
           <input
             type="checkbox"
@@ -130,9 +118,9 @@ export function PhoneSignInForm() {
             {error}
           </Alert>
         )}
-        <Button type="submit" size="lg" disabled={pending}>
-          {pending ? "Отправляем код…" : "Получить код"}
-        </Button>
+        <PendingButton type="submit" size="lg" pending={pending} pendingText="Отправляем код…">
+          Получить код
+        </PendingButton>
       </form>
     );
   }
@@ -140,34 +128,32 @@ export function PhoneSignInForm() {
   return (
     <form onSubmit={onCodeSubmit} noValidate className="space-y-4">
       {notice && <Alert tone="info">{notice}</Alert>}
-      <div className="space-y-1.5">
-        <label htmlFor="code" className="text-sm font-medium">
-          Код из SMS
-        </label>
-        <Input
-          ref={codeRef}
-          id="code"
-          name="code"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          pattern={SIGN_IN_CODE_PATTERN}
-          maxLength={SIGN_IN_CODE.digits}
-          placeholder={"0".repeat(SIGN_IN_CODE.digits)}
-          className="text-center text-2xl tracking-[0.5em]"
-          value={code}
-          onChange={(event) => setCode(event.target.value.replace(/\D/g, "").slice(0, SIGN_IN_CODE.digits))}
-          aria-invalid={error !== null}
-        />
-      </div>
+      <Field id="code" label="Код из SMS" invalid={error !== null}>
+        {(control) => (
+          <Input
+            {...control}
+            ref={codeRef}
+            name="code"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            pattern={SIGN_IN_CODE_PATTERN}
+            maxLength={SIGN_IN_CODE.digits}
+            placeholder={"0".repeat(SIGN_IN_CODE.digits)}
+            className="text-center text-2xl tracking-[0.5em]"
+            value={code}
+            onChange={(event) => setCode(event.target.value.replace(/\D/g, "").slice(0, SIGN_IN_CODE.digits))}
+          />
+        )}
+      </Field>
       {captcha && <SmartCaptcha resetKey={captcha.round} onToken={(token) => setCaptcha((shown) => shown && { ...shown, token })} />}
       {error && (
-          <Alert tone="error" data-testid="form-error">
-            {error}
-          </Alert>
-        )}
-      <Button type="submit" size="lg" disabled={pending}>
-        {pending ? "Проверяем…" : "Войти"}
-      </Button>
+        <Alert tone="error" data-testid="form-error">
+          {error}
+        </Alert>
+      )}
+      <PendingButton type="submit" size="lg" pending={pending} pendingText="Проверяем…">
+        Войти
+      </PendingButton>
       <div className="flex items-center justify-between text-sm">
         <button
           type="button"

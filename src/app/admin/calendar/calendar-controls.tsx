@@ -3,14 +3,17 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
+import { Field } from "@/components/forms/field";
+import { PendingButton } from "@/components/forms/pending-button";
 import { useServerAction } from "@/components/forms/use-server-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";
 import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
 import { formatCalendarDate, formatDayMonth } from "@/lib/calendar-labels";
-import { CALENDAR_NOTE_MAX_LENGTH } from "@/lib/rules/calendar";
 import { removeCalendarDayAction, setCalendarDayAction } from "./actions";
+import { CALENDAR_NOTE_MAX_LENGTH } from "@/lib/rules/calendar";
 
 type Kind = "HOLIDAY" | "WORKING_DAY";
 
@@ -26,7 +29,7 @@ function rescheduledText(count: number): string {
 /** Adds a date to the calendar's exceptions, or (with `editing`) changes one already listed. */
 export function CalendarDayForm({ year, editing }: { year: number; editing: { date: string; kind: Kind; note: string | null } | null }) {
   const router = useRouter();
-  const { pending, error, fieldErrors, done, setDone, run } = useServerAction();
+  const { pending, error, fieldErrors, done, setDone, run, formRef } = useServerAction({ fields: ["date", "kind", "note"] });
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -46,53 +49,28 @@ export function CalendarDayForm({ year, editing }: { year: number; editing: { da
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4" data-testid="calendar-day-form">
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" data-testid="calendar-day-form">
       <div className="grid gap-4 sm:grid-cols-[11rem_1fr]">
-        <div className="space-y-1.5">
-          <label htmlFor="calendar-date" className="text-sm font-medium">
-            Дата
-          </label>
-          <Input
-            id="calendar-date"
-            name="date"
-            type="date"
-            required
-            defaultValue={editing?.date ?? ""}
-            readOnly={Boolean(editing)}
-            aria-invalid={Boolean(fieldErrors.date)}
-            className="read-only:bg-canvas"
-          />
-          {fieldErrors.date && <p className="text-sm text-red-700">{fieldErrors.date}</p>}
-        </div>
-        <div className="space-y-1.5">
-          <label htmlFor="calendar-kind" className="text-sm font-medium">
-            Тип дня
-          </label>
-          <select
-            id="calendar-kind"
-            name="kind"
-            defaultValue={editing?.kind ?? "HOLIDAY"}
-            aria-invalid={Boolean(fieldErrors.kind)}
-            className="h-12 w-full rounded-xl border border-line bg-white px-3 text-base aria-[invalid=true]:border-red-500"
-          >
-            <option value="HOLIDAY">Выходной: праздник или перенесённый выходной (будний день)</option>
-            <option value="WORKING_DAY">Рабочий день: перенесённый на субботу или воскресенье</option>
-          </select>
-          {fieldErrors.kind && <p className="text-sm text-red-700">{fieldErrors.kind}</p>}
-        </div>
+        <Field id="calendar-date" label="Дата" error={fieldErrors.date}>
+          {(control) => <Input {...control} name="date" type="date" required defaultValue={editing?.date ?? ""} readOnly={Boolean(editing)} className="read-only:bg-canvas" />}
+        </Field>
+        <Field id="calendar-kind" label="Тип дня" error={fieldErrors.kind}>
+          {(control) => (
+            <Select {...control} name="kind" defaultValue={editing?.kind ?? "HOLIDAY"}>
+              <option value="HOLIDAY">Выходной: праздник или перенесённый выходной (будний день)</option>
+              <option value="WORKING_DAY">Рабочий день: перенесённый на субботу или воскресенье</option>
+            </Select>
+          )}
+        </Field>
       </div>
-      <div className="space-y-1.5">
-        <label htmlFor="calendar-note" className="text-sm font-medium">
-          Примечание
-        </label>
-        <Input id="calendar-note" name="note" maxLength={CALENDAR_NOTE_MAX_LENGTH} defaultValue={editing?.note ?? ""} placeholder="Например: перенос выходного с 3 января" aria-invalid={Boolean(fieldErrors.note)} />
-        {fieldErrors.note && <p className="text-sm text-red-700">{fieldErrors.note}</p>}
-      </div>
+      <Field id="calendar-note" label="Примечание" error={fieldErrors.note}>
+        {(control) => <Input {...control} name="note" maxLength={CALENDAR_NOTE_MAX_LENGTH} defaultValue={editing?.note ?? ""} placeholder="Например: перенос выходного с 3 января" />}
+      </Field>
       <FormStatus error={error} done={done} />
       <div className="flex flex-wrap gap-2">
-        <Button type="submit" disabled={pending}>
-          {pending ? "Сохраняем…" : editing ? "Сохранить" : "Добавить"}
-        </Button>
+        <PendingButton type="submit" pending={pending} pendingText="Сохраняем…">
+          {editing ? "Сохранить" : "Добавить"}
+        </PendingButton>
         {editing && (
           <Link href={`/admin/calendar?year=${year}`} className="inline-flex h-11 items-center rounded-xl px-4 text-[15px] font-medium text-ink hover:bg-brand-50">
             {done ? "Готово" : "Отмена"}
@@ -124,9 +102,9 @@ export function RemoveCalendarDayButton({ date }: { date: string }) {
   }
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <Button type="button" variant="secondary" size="sm" className="text-red-700" disabled={pending} onClick={() => void remove()}>
-        {pending ? "Удаляем…" : `Да, удалить ${formatDayMonth(date)}`}
-      </Button>
+      <PendingButton type="button" variant="secondary" size="sm" className="text-red-700" pending={pending} pendingText="Удаляем…" onClick={() => void remove()}>
+        {`Да, удалить ${formatDayMonth(date)}`}
+      </PendingButton>
       <Button type="button" variant="ghost" size="sm" disabled={pending} onClick={() => setConfirming(false)}>
         Отмена
       </Button>

@@ -1,9 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { PendingButton } from "@/components/forms/pending-button";
 import { useServerAction } from "@/components/forms/use-server-action";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { retryOutboxEmailAction } from "./actions";
 
 export function RetryEmailButton({ id }: { id: number }) {
@@ -16,9 +16,9 @@ export function RetryEmailButton({ id }: { id: number }) {
 
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <Button type="button" variant="secondary" size="sm" disabled={pending} onClick={() => void retry()} data-testid="outbox-retry">
-        {pending ? "Ставим в очередь…" : "Отправить снова"}
-      </Button>
+      <PendingButton type="button" variant="secondary" size="sm" pending={pending} pendingText="Ставим в очередь…" onClick={() => void retry()} data-testid="outbox-retry">
+        Отправить снова
+      </PendingButton>
       {error && (
         <Alert tone="error" className="basis-full" data-testid="form-error">
           {error}

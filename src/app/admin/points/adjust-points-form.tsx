@@ -2,13 +2,15 @@
 
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
+import { Field } from "@/components/forms/field";
+import { PendingButton } from "@/components/forms/pending-button";
 import { useServerAction } from "@/components/forms/use-server-action";
-import { Button } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";
 import { Input } from "@/components/ui/input";
+import { Textarea } from "@/components/ui/textarea";
 import { formatPoints, formatSignedPoints } from "@/lib/format";
-import { ADJUSTMENT_REASON_LENGTH } from "@/lib/rules/points-adjustment";
 import { adjustPointsAction } from "./actions";
+import { ADJUSTMENT_REASON_LENGTH } from "@/lib/rules/points-adjustment";
 
 /**
  * Points (signed) and the reason the shopper will read. The idempotency key is made when the form opens
@@ -17,7 +19,7 @@ import { adjustPointsAction } from "./actions";
 export function AdjustPointsForm({ customerId, balance }: { customerId: number; balance: number }) {
   const router = useRouter();
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
-  const { pending, error, fieldErrors, done, setDone, run } = useServerAction();
+  const { pending, error, fieldErrors, done, setDone, run, formRef } = useServerAction({ fields: ["amount", "reason"] });
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -33,36 +35,17 @@ export function AdjustPointsForm({ customerId, balance }: { customerId: number; 
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4" data-testid="adjust-form">
-      <div className="space-y-1.5">
-        <label htmlFor="adjust-amount" className="text-sm font-medium">
-          Баллы
-        </label>
-        <Input id="adjust-amount" name="amount" inputMode="numeric" autoComplete="off" placeholder="50 или -50" required aria-invalid={Boolean(fieldErrors.amount)} aria-describedby="adjust-amount-hint" className="max-w-48" />
-        <p id="adjust-amount-hint" className="text-xs text-muted">
-          Положительное число начисляет, отрицательное списывает. Сейчас на счёте {formatPoints(balance)}.
-        </p>
-        {fieldErrors.amount && <p className="text-sm text-red-700">{fieldErrors.amount}</p>}
-      </div>
-      <div className="space-y-1.5">
-        <label htmlFor="adjust-reason" className="text-sm font-medium">
-          Причина для участника
-        </label>
-        <textarea
-          id="adjust-reason"
-          name="reason"
-          rows={2}
-          maxLength={ADJUSTMENT_REASON_LENGTH.max}
-          required
-          aria-invalid={Boolean(fieldErrors.reason)}
-          className="w-full rounded-xl border border-line bg-white p-3 text-base focus:border-brand-500 focus:outline-none aria-[invalid=true]:border-red-500"
-        />
-        {fieldErrors.reason && <p className="text-sm text-red-700">{fieldErrors.reason}</p>}
-      </div>
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" data-testid="adjust-form">
+      <Field id="adjust-amount" label="Баллы" hint={`Положительное число начисляет, отрицательное списывает. Сейчас на счёте ${formatPoints(balance)}.`} error={fieldErrors.amount}>
+        {(control) => <Input {...control} name="amount" inputMode="numeric" autoComplete="off" placeholder="50 или -50" required className="max-w-48" />}
+      </Field>
+      <Field id="adjust-reason" label="Причина для участника" error={fieldErrors.reason}>
+        {(control) => <Textarea {...control} name="reason" rows={2} maxLength={ADJUSTMENT_REASON_LENGTH.max} required />}
+      </Field>
       <FormStatus error={error} done={done} />
-      <Button type="submit" disabled={pending}>
-        {pending ? "Сохраняем…" : "Провести корректировку"}
-      </Button>
+      <PendingButton type="submit" pending={pending} pendingText="Сохраняем…">
+        Провести корректировку
+      </PendingButton>
     </form>
   );
 }

@@ -2,8 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
+import { PendingButton } from "@/components/forms/pending-button";
+import { useServerAction } from "@/components/forms/use-server-action";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { deleteShopperDataAction } from "./actions";
 
@@ -16,22 +17,14 @@ export function DeleteShopperForm({ customerId, confirmationWord, anonymised }: 
   const router = useRouter();
   const [note, setNote] = useState("");
   const [confirmation, setConfirmation] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { pending, error: formError, fieldErrors, done: notice, setDone: setNotice, run } = useServerAction();
+  // The two fields' own words when they have them (both sit right above the message).
+  const error = fieldErrors.note ?? fieldErrors.confirmation ?? formError;
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    if (pending) return;
-    setPending(true);
-    setError(null);
-    setNotice(null);
-    const result = await deleteShopperDataAction({ customerId, note, confirmation }).catch(() => null);
-    setPending(false);
-    if (!result || !result.ok) {
-      setError(result ? (result.fieldErrors?.note ?? result.fieldErrors?.confirmation ?? result.message) : "Не удалось удалить данные. Попробуйте ещё раз.");
-      return;
-    }
+    const result = await run(() => deleteShopperDataAction({ customerId, note, confirmation }), "Не удалось удалить данные. Попробуйте ещё раз.");
+    if (!result) return;
     const outcome = result.data;
     const files = outcome.storageFailures > 0 ? ` Не удалось удалить файлов: ${outcome.storageFailures} — повторите позже.` : "";
     setNotice(
@@ -62,9 +55,15 @@ export function DeleteShopperForm({ customerId, confirmationWord, anonymised }: 
         </Alert>
       )}
       {notice && <Alert tone="success">{notice}</Alert>}
-      <Button type="submit" variant={anonymised ? "secondary" : "primary"} className={anonymised ? undefined : "bg-red-600 hover:bg-red-700 active:bg-red-800"} disabled={pending}>
-        {pending ? "Удаляем…" : anonymised ? "Повторить удаление файлов" : "Удалить данные участника"}
-      </Button>
+      <PendingButton
+        type="submit"
+        variant={anonymised ? "secondary" : "primary"}
+        className={anonymised ? undefined : "bg-red-600 hover:bg-red-700 active:bg-red-800"}
+        pending={pending}
+        pendingText="Удаляем…"
+      >
+        {anonymised ? "Повторить удаление файлов" : "Удалить данные участника"}
+      </PendingButton>
     </form>
   );
 }

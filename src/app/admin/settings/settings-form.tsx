@@ -2,8 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
+// Aliased: `Field` here is the name of a setting.
+import { Field as FormField } from "@/components/forms/field";
+import { PendingButton } from "@/components/forms/pending-button";
 import { useServerAction } from "@/components/forms/use-server-action";
-import { Button } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";
 import { Input } from "@/components/ui/input";
 import { PROGRAMME_SETTING_LABEL } from "@/lib/admin-labels";
@@ -30,7 +32,7 @@ const NUMBER_FIELDS: { name: NumericProgrammeSetting; label: string; hint: strin
 /** Every programme setting in one form; saving sends them all, and the audit row keeps only what changed. */
 export function SettingsForm({ initial }: { initial: Record<Field, string> }) {
   const router = useRouter();
-  const { pending, error, fieldErrors, done, setDone, run } = useServerAction();
+  const { pending, error, fieldErrors, done, setDone, run, formRef } = useServerAction({ fields: Object.keys(initial) });
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -44,31 +46,12 @@ export function SettingsForm({ initial }: { initial: Record<Field, string> }) {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4" data-testid="settings-form">
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" data-testid="settings-form">
       <div className="grid gap-4 sm:grid-cols-2">
         {NUMBER_FIELDS.map((field) => (
-          <div key={field.name} className="space-y-1.5">
-            <label htmlFor={`settings-${field.name}`} className="text-sm font-medium">
-              {field.label}
-            </label>
-            <Input
-              id={`settings-${field.name}`}
-              name={field.name}
-              type="number"
-              inputMode="numeric"
-              min={field.min}
-              max={field.max}
-              step={1}
-              required
-              defaultValue={initial[field.name]}
-              aria-invalid={Boolean(fieldErrors[field.name])}
-              aria-describedby={`settings-${field.name}-hint`}
-            />
-            <p id={`settings-${field.name}-hint`} className="text-xs text-muted">
-              {field.hint}
-            </p>
-            {fieldErrors[field.name] && <p className="text-sm text-red-700">{fieldErrors[field.name]}</p>}
-          </div>
+          <FormField key={field.name} id={`settings-${field.name}`} label={field.label} hint={field.hint} error={fieldErrors[field.name]}>
+            {(control) => <Input {...control} name={field.name} type="number" inputMode="numeric" min={field.min} max={field.max} step={1} required defaultValue={initial[field.name]} />}
+          </FormField>
         ))}
       </div>
       <fieldset className="space-y-2">
@@ -76,20 +59,16 @@ export function SettingsForm({ initial }: { initial: Record<Field, string> }) {
         <p className="text-xs text-muted">Чеки с датой покупки вне периода баллов не приносят. Пустое поле — без ограничения; последний день входит в акцию целиком.</p>
         <div className="grid gap-4 sm:grid-cols-2">
           {(["campaignStartsOn", "campaignEndsOn"] as const).map((name) => (
-            <div key={name} className="space-y-1.5">
-              <label htmlFor={`settings-${name}`} className="text-sm font-medium">
-                {name === "campaignStartsOn" ? "Первый день акции" : "Последний день акции"}
-              </label>
-              <Input id={`settings-${name}`} name={name} type="date" defaultValue={initial[name]} aria-invalid={Boolean(fieldErrors[name])} />
-              {fieldErrors[name] && <p className="text-sm text-red-700">{fieldErrors[name]}</p>}
-            </div>
+            <FormField key={name} id={`settings-${name}`} label={name === "campaignStartsOn" ? "Первый день акции" : "Последний день акции"} error={fieldErrors[name]}>
+              {(control) => <Input {...control} name={name} type="date" defaultValue={initial[name]} />}
+            </FormField>
           ))}
         </div>
       </fieldset>
       <FormStatus error={error} done={done} />
-      <Button type="submit" disabled={pending}>
-        {pending ? "Сохраняем…" : "Сохранить настройки"}
-      </Button>
+      <PendingButton type="submit" pending={pending} pendingText="Сохраняем…">
+        Сохранить настройки
+      </PendingButton>
     </form>
   );
 }

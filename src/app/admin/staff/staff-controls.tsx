@@ -2,12 +2,15 @@
 
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
+import { Field } from "@/components/forms/field";
+import { PendingButton } from "@/components/forms/pending-button";
 import { useServerAction } from "@/components/forms/use-server-action";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";
 import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
 import { STAFF_ROLES, STAFF_ROLE_LABEL, type StaffRole } from "@/lib/admin-labels";
 import { cn } from "@/lib/cn";
 import type { ActionResult } from "@/lib/action-result";
@@ -15,12 +18,10 @@ import { formatDateTime } from "@/lib/format";
 import { STAFF_INVITE_LIFETIME_TEXT } from "@/lib/rules/staff-invite";
 import { changeStaffRoleAction, inviteStaffAction, revokeStaffInviteAction, setStaffActiveAction } from "./actions";
 
-const selectClass = "h-12 w-full rounded-xl border border-line bg-white px-3 text-base aria-[invalid=true]:border-red-500";
-
 /** Email and role: sends the invite link. */
 export function InviteForm() {
   const router = useRouter();
-  const { pending, error, fieldErrors, done, setDone, run } = useServerAction();
+  const { pending, error, fieldErrors, done, setDone, run, formRef } = useServerAction({ fields: ["email", "role"] });
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -35,32 +36,27 @@ export function InviteForm() {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4" data-testid="invite-form">
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" data-testid="invite-form">
       <div className="grid gap-4 sm:grid-cols-[1fr_14rem]">
-        <div className="space-y-1.5">
-          <label htmlFor="invite-email" className="text-sm font-medium">
-            Электронная почта
-          </label>
-          <Input id="invite-email" name="email" type="email" autoComplete="off" required aria-invalid={Boolean(fieldErrors.email)} />
-          {fieldErrors.email && <p className="text-sm text-red-700">{fieldErrors.email}</p>}
-        </div>
-        <div className="space-y-1.5">
-          <label htmlFor="invite-role" className="text-sm font-medium">
-            Роль
-          </label>
-          <select id="invite-role" name="role" defaultValue="MODERATOR" className={selectClass} aria-invalid={Boolean(fieldErrors.role)}>
-            {STAFF_ROLES.map((role) => (
-              <option key={role} value={role}>
-                {STAFF_ROLE_LABEL[role]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Field id="invite-email" label="Электронная почта" error={fieldErrors.email}>
+          {(control) => <Input {...control} name="email" type="email" autoComplete="off" required />}
+        </Field>
+        <Field id="invite-role" label="Роль" error={fieldErrors.role}>
+          {(control) => (
+            <Select {...control} name="role" defaultValue="MODERATOR">
+              {STAFF_ROLES.map((role) => (
+                <option key={role} value={role}>
+                  {STAFF_ROLE_LABEL[role]}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
       </div>
       <FormStatus error={error} done={done} />
-      <Button type="submit" disabled={pending}>
-        {pending ? "Отправляем…" : "Отправить приглашение"}
-      </Button>
+      <PendingButton type="submit" pending={pending} pendingText="Отправляем…">
+        Отправить приглашение
+      </PendingButton>
     </form>
   );
 }

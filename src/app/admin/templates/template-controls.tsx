@@ -3,16 +3,20 @@
 import { ArrowDown, ArrowUp } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
+import { Field } from "@/components/forms/field";
+import { PendingButton } from "@/components/forms/pending-button";
 import { useServerAction } from "@/components/forms/use-server-action";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";
 import { Input } from "@/components/ui/input";
-import type { ActionResult } from "@/lib/action-result";
+import { Select } from "@/components/ui/select";
+import { Textarea } from "@/components/ui/textarea";
 import { cn } from "@/lib/cn";
-import { MODERATOR_COMMENT_MAX_LENGTH, REJECTION_TEMPLATE_TITLE_MAX_LENGTH } from "@/lib/rules/moderation-comment";
+import type { ActionResult } from "@/lib/action-result";
 import { createRejectionTemplateAction, moveRejectionTemplateAction, setRejectionTemplateActiveAction, updateRejectionTemplateAction } from "./actions";
+import { MODERATOR_COMMENT_MAX_LENGTH, REJECTION_TEMPLATE_TITLE_MAX_LENGTH } from "@/lib/rules/moderation-comment";
 
 type PartKindChoice = "ANY" | "REVIEW" | "RECEIPT";
 
@@ -29,7 +33,7 @@ const PART_KIND_LABEL: Record<PartKindChoice, string> = { ANY: "Отзыв и ч
 /** Title, part and text of a template: creates one, or (with `template`) edits it. */
 export function TemplateForm({ template, onDone }: { template?: TemplateView; onDone?: () => void }) {
   const router = useRouter();
-  const { pending, error, fieldErrors, done, setDone, run } = useServerAction();
+  const { pending, error, fieldErrors, done, setDone, run, formRef } = useServerAction({ fields: ["title", "partKind", "text"] });
   const idPrefix = template ? `template-${template.id}` : "template-new";
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -48,56 +52,31 @@ export function TemplateForm({ template, onDone }: { template?: TemplateView; on
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4" data-testid={template ? "template-edit-form" : "template-create-form"}>
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" data-testid={template ? "template-edit-form" : "template-create-form"}>
       <div className="grid gap-4 sm:grid-cols-[1fr_12rem]">
-        <div className="space-y-1.5">
-          <label htmlFor={`${idPrefix}-title`} className="text-sm font-medium">
-            Название
-          </label>
-          <Input id={`${idPrefix}-title`} name="title" maxLength={REJECTION_TEMPLATE_TITLE_MAX_LENGTH} required defaultValue={template?.title ?? ""} aria-invalid={Boolean(fieldErrors.title)} />
-          {fieldErrors.title && <p className="text-sm text-red-700">{fieldErrors.title}</p>}
-        </div>
-        <div className="space-y-1.5">
-          <label htmlFor={`${idPrefix}-part`} className="text-sm font-medium">
-            Для какой части
-          </label>
-          <select
-            id={`${idPrefix}-part`}
-            name="partKind"
-            defaultValue={template ? (template.partKind ?? "ANY") : "ANY"}
-            aria-invalid={Boolean(fieldErrors.partKind)}
-            className="h-12 w-full rounded-xl border border-line bg-white px-3 text-base aria-[invalid=true]:border-red-500"
-          >
-            {(Object.keys(PART_KIND_LABEL) as PartKindChoice[]).map((kind) => (
-              <option key={kind} value={kind}>
-                {PART_KIND_LABEL[kind]}
-              </option>
-            ))}
-          </select>
-          {fieldErrors.partKind && <p className="text-sm text-red-700">{fieldErrors.partKind}</p>}
-        </div>
+        <Field id={`${idPrefix}-title`} label="Название" error={fieldErrors.title}>
+          {(control) => <Input {...control} name="title" maxLength={REJECTION_TEMPLATE_TITLE_MAX_LENGTH} required defaultValue={template?.title ?? ""} />}
+        </Field>
+        <Field id={`${idPrefix}-part`} label="Для какой части" error={fieldErrors.partKind}>
+          {(control) => (
+            <Select {...control} name="partKind" defaultValue={template ? (template.partKind ?? "ANY") : "ANY"}>
+              {(Object.keys(PART_KIND_LABEL) as PartKindChoice[]).map((kind) => (
+                <option key={kind} value={kind}>
+                  {PART_KIND_LABEL[kind]}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
       </div>
-      <div className="space-y-1.5">
-        <label htmlFor={`${idPrefix}-text`} className="text-sm font-medium">
-          Текст для участника
-        </label>
-        <textarea
-          id={`${idPrefix}-text`}
-          name="text"
-          rows={3}
-          maxLength={MODERATOR_COMMENT_MAX_LENGTH}
-          required
-          defaultValue={template?.text ?? ""}
-          aria-invalid={Boolean(fieldErrors.text)}
-          className="w-full rounded-xl border border-line bg-white p-3 text-base focus:border-brand-500 focus:outline-none aria-[invalid=true]:border-red-500"
-        />
-        {fieldErrors.text && <p className="text-sm text-red-700">{fieldErrors.text}</p>}
-      </div>
+      <Field id={`${idPrefix}-text`} label="Текст для участника" error={fieldErrors.text}>
+        {(control) => <Textarea {...control} name="text" rows={3} maxLength={MODERATOR_COMMENT_MAX_LENGTH} required defaultValue={template?.text ?? ""} />}
+      </Field>
       <FormStatus error={error} done={done} />
       <div className="flex flex-wrap gap-2">
-        <Button type="submit" disabled={pending}>
-          {pending ? "Сохраняем…" : template ? "Сохранить" : "Добавить шаблон"}
-        </Button>
+        <PendingButton type="submit" pending={pending} pendingText="Сохраняем…">
+          {template ? "Сохранить" : "Добавить шаблон"}
+        </PendingButton>
         {template && onDone && (
           <Button type="button" variant="ghost" onClick={onDone} disabled={pending}>
             Отмена

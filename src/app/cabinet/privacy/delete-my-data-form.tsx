@@ -1,9 +1,11 @@
 "use client";
 
 import { signOut } from "next-auth/react";
+import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
+import { PendingButton } from "@/components/forms/pending-button";
+import { useServerAction } from "@/components/forms/use-server-action";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { deleteMyDataAction } from "./actions";
 
@@ -12,29 +14,20 @@ const NETWORK_ERROR = "Не удалось удалить данные. Пров
 /** Typing the word is the confirmation: deletion cannot be undone. On success the session ends. */
 export function DeleteMyDataForm({ confirmationWord }: { confirmationWord: string }) {
   const [confirmation, setConfirmation] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const router = useRouter();
+  const { pending, error: formError, fieldErrors, run } = useServerAction();
   const [done, setDone] = useState(false);
+  const error = fieldErrors.confirmation ?? formError;
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    if (pending || done) return;
-    setPending(true);
-    setError(null);
-    try {
-      const result = await deleteMyDataAction({ confirmation });
-      if (!result.ok) {
-        setError(result.fieldErrors?.confirmation ?? result.message);
-        return;
-      }
-      setDone(true);
-      // The account is switched off already; ending the session takes the browser back to the sign-in page.
-      await signOut({ callbackUrl: "/login" });
-    } catch {
-      setError(NETWORK_ERROR);
-    } finally {
-      setPending(false);
-    }
+    if (done) return;
+    const result = await run(() => deleteMyDataAction({ confirmation }), NETWORK_ERROR, { keepPendingOnSuccess: true });
+    if (!result) return;
+    setDone(true);
+    // The account is switched off already; ending the session takes the browser back to the sign-in page.
+    // Should sign-out itself fail, the session is refused anyway: the sign-in page is where the shopper belongs.
+    await signOut({ callbackUrl: "/login" }).catch(() => router.replace("/login"));
   }
 
   const ready = confirmation.trim().toLocaleUpperCase("ru-RU") === confirmationWord;
@@ -59,9 +52,9 @@ export function DeleteMyDataForm({ confirmationWord }: { confirmationWord: strin
         </Alert>
       )}
       {done && <Alert tone="success">Данные удалены. Выходим из кабинета…</Alert>}
-      <Button type="submit" className="bg-red-600 hover:bg-red-700 active:bg-red-800" disabled={pending || done || !ready}>
-        {pending ? "Удаляем…" : "Удалить мои данные"}
-      </Button>
+      <PendingButton type="submit" className="bg-red-600 hover:bg-red-700 active:bg-red-800" pending={pending} pendingText="Удаляем…" disabled={done || !ready}>
+        Удалить мои данные
+      </PendingButton>
     </form>
   );
 }

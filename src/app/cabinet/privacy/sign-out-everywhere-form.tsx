@@ -3,6 +3,7 @@
 import { signOut } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { PendingButton } from "@/components/forms/pending-button";
 import { useServerAction } from "@/components/forms/use-server-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -43,9 +44,9 @@ export function SignOutEverywhereForm() {
             Выйти из кабинета на всех устройствах, в том числе на этом?
           </p>
           <div className="flex flex-wrap gap-2">
-            <Button type="button" disabled={pending} onClick={() => void confirm()}>
-              {pending ? "Выходим…" : "Да, выйти везде"}
-            </Button>
+            <PendingButton type="button" pending={pending} pendingText="Выходим…" onClick={() => void confirm()}>
+              Да, выйти везде
+            </PendingButton>
             <Button type="button" variant="secondary" disabled={pending} onClick={() => setConfirming(false)}>
               Отмена
             </Button>

@@ -2,17 +2,19 @@
 
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
+import { Field } from "@/components/forms/field";
+import { PendingButton } from "@/components/forms/pending-button";
+import { asActionResult, useServerAction } from "@/components/forms/use-server-action";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { SmartCaptcha, captchaAvailable } from "@/components/captcha/smart-captcha";
 import { CAPTCHA_FAILED_MESSAGE, CAPTCHA_REQUIRED_MESSAGE } from "@/lib/captcha";
+import { GENERIC_ERROR_MESSAGE } from "@/lib/action-result";
 import { signInWithCredentials } from "@/lib/credentials-sign-in";
 
 export function StaffSignInForm() {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { pending, error, setError, run } = useServerAction();
   // Shown once the server asks for a CAPTCHA (SmartCaptcha configured and this email under attack).
   const [captcha, setCaptcha] = useState<{ token: string | null; round: number } | null>(null);
 
@@ -26,18 +28,17 @@ export function StaffSignInForm() {
       setError("Введите почту и пароль.");
       return;
     }
-    setPending(true);
-    setError(null);
-    const failure = await signInWithCredentials("staff-password", { email, password, captchaToken: captcha?.token ?? "" });
-    if (failure) {
-      setError(failure);
-      setPending(false);
-      // A token works once: a fresh challenge for the next try.
-      if ((failure === CAPTCHA_REQUIRED_MESSAGE || failure === CAPTCHA_FAILED_MESSAGE || captcha) && captchaAvailable) {
-        setCaptcha((shown) => ({ token: null, round: (shown?.round ?? 0) + 1 }));
-      }
-      return;
-    }
+    const signedIn = await run(() => asActionResult(signInWithCredentials("staff-password", { email, password, captchaToken: captcha?.token ?? "" })), GENERIC_ERROR_MESSAGE, {
+      // The staff area is opening: the button stays disabled until it has.
+      keepPendingOnSuccess: true,
+      onFailure({ message }) {
+        // A token works once: a fresh challenge for the next try.
+        if ((message === CAPTCHA_REQUIRED_MESSAGE || message === CAPTCHA_FAILED_MESSAGE || captcha) && captchaAvailable) {
+          setCaptcha((shown) => ({ token: null, round: (shown?.round ?? 0) + 1 }));
+        }
+      },
+    });
+    if (!signedIn) return;
     // The home page sends each role to its own area.
     router.replace("/");
     router.refresh();
@@ -45,27 +46,21 @@ export function StaffSignInForm() {
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      <div className="space-y-1.5">
-        <label htmlFor="email" className="text-sm font-medium">
-          Электронная почта
-        </label>
-        <Input id="email" name="email" type="email" autoComplete="username" required />
-      </div>
-      <div className="space-y-1.5">
-        <label htmlFor="password" className="text-sm font-medium">
-          Пароль
-        </label>
-        <Input id="password" name="password" type="password" autoComplete="current-password" required />
-      </div>
+      <Field id="email" label="Электронная почта">
+        {(control) => <Input {...control} name="email" type="email" autoComplete="username" required />}
+      </Field>
+      <Field id="password" label="Пароль">
+        {(control) => <Input {...control} name="password" type="password" autoComplete="current-password" required />}
+      </Field>
       {captcha && <SmartCaptcha resetKey={captcha.round} onToken={(token) => setCaptcha((shown) => shown && { ...shown, token })} />}
       {error && (
-          <Alert tone="error" data-testid="form-error">
-            {error}
-          </Alert>
-        )}
-      <Button type="submit" size="lg" disabled={pending}>
-        {pending ? "Входим…" : "Войти"}
-      </Button>
+        <Alert tone="error" data-testid="form-error">
+          {error}
+        </Alert>
+      )}
+      <PendingButton type="submit" size="lg" pending={pending} pendingText="Входим…">
+        Войти
+      </PendingButton>
     </form>
   );
 }

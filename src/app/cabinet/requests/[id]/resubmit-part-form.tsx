@@ -4,16 +4,16 @@ import { useRouter } from "next/navigation";
 import { useCallback, useState } from "react";
 import { ImagePicker, type PickedImage } from "@/components/uploads/image-picker";
 import { useSendAfterUploads } from "@/components/uploads/use-send-after-uploads";
+import { PendingButton } from "@/components/forms/pending-button";
+import { useServerAction } from "@/components/forms/use-server-action";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { resubmitRequestPartAction } from "../actions";
 
 /** Send a rejected part again with new images. */
 export function ResubmitPartForm({ requestId, partKind, maxImages }: { requestId: number; partKind: "REVIEW" | "RECEIPT"; maxImages: number }) {
   const router = useRouter();
   const [items, setItems] = useState<PickedImage[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { pending, error, setError, run } = useServerAction();
   const update = useCallback((change: (current: PickedImage[]) => PickedImage[]) => setItems(change), []);
 
   async function submit() {
@@ -23,22 +23,10 @@ export function ResubmitPartForm({ requestId, partKind, maxImages }: { requestId
       setError(items.some((item) => item.status === "failed") ? "Некоторые фото не загрузились: повторите загрузку или уберите их." : "Добавьте новые фото.");
       return;
     }
-    setPending(true);
-    setError(null);
-    try {
-      const result = await resubmitRequestPartAction({ requestId, partKind, imageIds: done.map((item) => item.uploaded!.id) });
-      if (!result.ok) {
-        setError(result.message);
-        setPending(false);
-        return;
-      }
-      setItems([]);
-      setPending(false);
-      router.refresh();
-    } catch {
-      setError("Не удалось отправить. Проверьте интернет и попробуйте ещё раз.");
-      setPending(false);
-    }
+    const result = await run(() => resubmitRequestPartAction({ requestId, partKind, imageIds: done.map((item) => item.uploaded!.id) }), "Не удалось отправить. Проверьте интернет и попробуйте ещё раз.");
+    if (!result) return;
+    setItems([]);
+    router.refresh();
   }
 
   const { waiting, requestSend } = useSendAfterUploads(items, () => void submit());
@@ -58,9 +46,9 @@ export function ResubmitPartForm({ requestId, partKind, maxImages }: { requestId
           {error}
         </Alert>
       )}
-      <Button type="button" size="lg" disabled={pending} onClick={requestSend}>
-        {pending ? "Отправляем…" : waiting ? "Отправим, когда загрузятся фото…" : "Отправить повторно"}
-      </Button>
+      <PendingButton type="button" size="lg" pending={pending} pendingText="Отправляем…" onClick={requestSend}>
+        {waiting ? "Отправим, когда загрузятся фото…" : "Отправить повторно"}
+      </PendingButton>
     </div>
   );
 }

@@ -3,23 +3,25 @@
 import { RotateCw, ZoomIn } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
+import { useServerAction } from "@/components/forms/use-server-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Textarea } from "@/components/ui/textarea";
 import { formatDateTime } from "@/lib/format";
 import { claimRequestAction, decideRequestPartAction, nextRequestAction } from "../../actions";
 
 /** Opening a request claims it; shows whether this moderator holds it. */
 export function ClaimBanner({ requestId }: { requestId: number }) {
-  const [state, setState] = useState<{ tone: "info" | "error"; text: string } | null>(null);
+  const { error, done, setDone, run } = useServerAction();
   useEffect(() => {
-    void claimRequestAction({ requestId }).then((result) =>
-      setState(result.ok ? { tone: "info", text: `Заявка закреплена за вами до ${formatDateTime(new Date(result.data.claimedUntil))}.` } : { tone: "error", text: result.message }),
+    void run(() => claimRequestAction({ requestId }), "Не удалось закрепить заявку. Обновите страницу.").then(
+      (result) => result && setDone(`Заявка закреплена за вами до ${formatDateTime(new Date(result.data.claimedUntil))}.`),
     );
-  }, [requestId]);
-  if (!state) return null;
+  }, [requestId, run, setDone]);
+  if (!error && !done) return null;
   return (
-    <Alert tone={state.tone} data-testid="claim-banner">
-      {state.text}
+    <Alert tone={error ? "error" : "info"} data-testid="claim-banner">
+      {error ?? done}
     </Alert>
   );
 }
@@ -43,8 +45,7 @@ export function DecisionPanel({
 }) {
   const router = useRouter();
   const [comment, setComment] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { pending, error, setError, run } = useServerAction();
 
   async function decide(decision: "APPROVE" | "REJECT") {
     if (pending) return;
@@ -52,14 +53,11 @@ export function DecisionPanel({
       setError("Укажите причину отказа — участник увидит этот комментарий.");
       return;
     }
-    setPending(true);
-    setError(null);
-    const result = await decideRequestPartAction({ requestId, partKind, attempt, decision, comment: decision === "REJECT" ? comment : undefined }).catch(() => null);
-    if (!result || !result.ok) {
-      setError(result?.message ?? "Не удалось сохранить решение. Попробуйте ещё раз.");
-      setPending(false);
-      return;
-    }
+    // The decided part's panel leaves the page with the refresh or the next request: no second click meanwhile.
+    const result = await run(() => decideRequestPartAction({ requestId, partKind, attempt, decision, comment: decision === "REJECT" ? comment : undefined }), "Не удалось сохранить решение. Попробуйте ещё раз.", {
+      keepPendingOnSuccess: true,
+    });
+    if (!result) return;
     // The server answers with the next request once this one has nothing left to decide.
     const next = result.data.nextRequestId;
     if (next === undefined) router.refresh();
@@ -75,14 +73,14 @@ export function DecisionPanel({
           </button>
         ))}
       </div>
-      <textarea
+      <Textarea
         value={comment}
         onChange={(event) => setComment(event.target.value)}
         placeholder="Комментарий для участника (обязателен при отказе)"
         aria-label="Комментарий"
         data-reject-comment
         rows={2}
-        className="w-full rounded-xl border border-line bg-white p-3 text-sm focus:border-brand-500 focus:outline-none"
+        className="text-sm"
       />
       {error && (
         <Alert tone="error" data-testid="form-error">

@@ -2,7 +2,8 @@
 
 import { RefreshCw } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
+import { useServerAction } from "@/components/forms/use-server-action";
 import { Button } from "@/components/ui/button";
 import { recheckReceiptAction } from "../../actions";
 
@@ -28,16 +29,11 @@ export function ReceiptCheckRefresher({ checking }: { checking: boolean }) {
 /** "Проверить снова": asks the receipt-check service again (queued; the page then says "проверяется"). */
 export function RecheckReceiptButton({ receiptId }: { receiptId: number }) {
   const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { pending, error, run } = useServerAction();
 
   async function recheck() {
-    if (pending) return;
-    setPending(true);
-    setError(null);
-    const result = await recheckReceiptAction({ receiptId }).catch(() => null);
-    if (!result || !result.ok) setError(result?.message ?? "Не удалось запустить проверку. Попробуйте ещё раз.");
-    setPending(false);
+    await run(() => recheckReceiptAction({ receiptId }), "Не удалось запустить проверку. Попробуйте ещё раз.");
+    // Either way the page shows the check as it now stands.
     router.refresh();
   }
 

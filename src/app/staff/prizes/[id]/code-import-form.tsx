@@ -2,8 +2,11 @@
 
 import { useRouter } from "next/navigation";
 import { type FormEvent, useRef, useState } from "react";
+import { PendingButton } from "@/components/forms/pending-button";
+import { useServerAction } from "@/components/forms/use-server-action";
 import { Button } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";
+import { Textarea } from "@/components/ui/textarea";
 import { pluralRu } from "@/lib/plural-ru";
 import { importPrizeCodesAction } from "../actions";
 
@@ -21,9 +24,7 @@ export function CodeImportForm({ prizeId }: { prizeId: number }) {
   const fileRef = useRef<HTMLInputElement>(null);
   const [text, setText] = useState("");
   const [fileName, setFileName] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { pending, error, done, setError, setDone, run } = useServerAction();
 
   async function pickFile(file: File | undefined) {
     setError(null);
@@ -48,15 +49,8 @@ export function CodeImportForm({ prizeId }: { prizeId: number }) {
       setError(`Список больше ${MAX_TEXT_KILOBYTES} КБ. Разделите его на части и загрузите по очереди.`);
       return;
     }
-    setPending(true);
-    setError(null);
-    setDone(null);
-    const result = await importPrizeCodesAction({ prizeId, text, fileName: fileName ?? undefined }).catch(() => null);
-    setPending(false);
-    if (!result || !result.ok) {
-      setError(result?.message ?? "Не удалось загрузить коды. Попробуйте ещё раз.");
-      return;
-    }
+    const result = await run(() => importPrizeCodesAction({ prizeId, text, fileName: fileName ?? undefined }), "Не удалось загрузить коды. Попробуйте ещё раз.");
+    if (!result) return;
     const { imported, emptyLines } = result.data;
     // The codes are stored: drop them from the page.
     setText("");
@@ -70,7 +64,7 @@ export function CodeImportForm({ prizeId }: { prizeId: number }) {
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3" data-testid="code-import-form">
-      <textarea
+      <Textarea
         value={text}
         onChange={(event) => {
           setText(event.target.value);
@@ -81,7 +75,7 @@ export function CodeImportForm({ prizeId }: { prizeId: number }) {
         aria-label="Коды"
         spellCheck={false}
         autoComplete="off"
-        className="w-full rounded-xl border border-line bg-white p-3 font-mono text-sm focus:border-brand-500 focus:outline-none"
+        className="font-mono text-sm"
         data-testid="codes-input"
       />
       <div className="flex flex-wrap items-center gap-2 text-sm">
@@ -112,9 +106,9 @@ export function CodeImportForm({ prizeId }: { prizeId: number }) {
       ) : (
         <FormStatus done={done} />
       )}
-      <Button type="submit" disabled={pending} data-testid="import-codes">
-        {pending ? "Загружаем…" : "Загрузить коды"}
-      </Button>
+      <PendingButton type="submit" pending={pending} pendingText="Загружаем…" data-testid="import-codes">
+        Загрузить коды
+      </PendingButton>
     </form>
   );
 }

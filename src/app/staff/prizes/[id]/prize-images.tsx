@@ -3,6 +3,7 @@
 import { ImagePlus, X } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
+import { useServerAction } from "@/components/forms/use-server-action";
 import { Alert } from "@/components/ui/alert";
 import { imageUrl, prepareImageForUpload } from "@/components/uploads/upload-image";
 import { removePrizeImageAction } from "../actions";
@@ -24,13 +25,14 @@ export function PrizeImages({ prizeId, images, max }: { prizeId: number; images:
   const inputRef = useRef<HTMLInputElement>(null);
   const [uploading, setUploading] = useState(0);
   const [errors, setErrors] = useState<string[]>([]);
-  const [removing, setRemoving] = useState<string | null>(null);
+  const removal = useServerAction();
 
   async function addFiles(files: File[]) {
     const room = max - images.length;
     const accepted = files.slice(0, Math.max(0, room));
     const notes = files.length > accepted.length ? [`Можно добавить ещё ${Math.max(0, room)} фото — максимум ${max}.`] : [];
     setErrors(notes);
+    removal.setError(null);
     setUploading(accepted.length);
     // One at a time: each file succeeds or fails on its own, in the order chosen.
     for (const file of accepted) {
@@ -46,13 +48,14 @@ export function PrizeImages({ prizeId, images, max }: { prizeId: number; images:
   }
 
   async function remove(imageId: string) {
-    if (removing) return;
-    setRemoving(imageId);
-    const result = await removePrizeImageAction({ prizeId, imageId }).catch(() => null);
-    setRemoving(null);
-    if (!result?.ok) setErrors([result?.message ?? "Не удалось удалить фото. Попробуйте ещё раз."]);
+    if (removal.pending) return;
+    // The removal's own outcome replaces the uploads' messages.
+    setErrors([]);
+    await removal.run(() => removePrizeImageAction({ prizeId, imageId }), "Не удалось удалить фото. Попробуйте ещё раз.");
     router.refresh();
   }
+
+  const messages = removal.error ? [...errors, removal.error] : errors;
 
   return (
     <div className="space-y-3" data-testid="prize-images">
@@ -66,7 +69,7 @@ export function PrizeImages({ prizeId, images, max }: { prizeId: number; images:
               <button
                 type="button"
                 onClick={() => void remove(image.id)}
-                disabled={removing !== null}
+                disabled={removal.pending}
                 className="absolute right-1 top-1 grid size-7 place-items-center rounded-full bg-white/90 text-ink shadow disabled:opacity-50"
                 aria-label="Удалить фото"
                 data-testid="remove-prize-image"
@@ -102,9 +105,9 @@ export function PrizeImages({ prizeId, images, max }: { prizeId: number; images:
           if (files.length > 0) void addFiles(files);
         }}
       />
-      {errors.length > 0 && (
+      {messages.length > 0 && (
         <Alert tone="error" data-testid="form-error">
-          {errors.map((message) => (
+          {messages.map((message) => (
             <span key={message} className="block">
               {message}
             </span>

@@ -3,44 +3,39 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
+import { Field } from "@/components/forms/field";
+import { PendingButton } from "@/components/forms/pending-button";
+import { useServerAction } from "@/components/forms/use-server-action";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { signInWithCredentials } from "@/lib/credentials-sign-in";
-import { STAFF_NAME_LENGTH } from "@/lib/rules/staff-invite";
 import { acceptStaffInviteAction } from "./actions";
+import { STAFF_NAME_LENGTH } from "@/lib/rules/staff-invite";
 
 /** Name, password and its confirmation; on success the new account signs straight in. */
 export function AcceptInviteForm({ token, email, minLength }: { token: string; email: string; minLength: number }) {
   const router = useRouter();
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState(false);
-  const [pending, setPending] = useState(false);
+  const { pending, error, fieldErrors, run, formRef } = useServerAction({ fields: ["name", "password", "passwordConfirmation"] });
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (pending) return;
     const form = new FormData(event.currentTarget);
     const password = String(form.get("password") ?? "");
-    setPending(true);
-    setError(null);
-    setFieldErrors({});
-    const result = await acceptStaffInviteAction({ token, name: String(form.get("name") ?? ""), password, passwordConfirmation: String(form.get("passwordConfirmation") ?? "") }).catch(() => null);
-    if (!result || !result.ok) {
-      setPending(false);
-      setError(result?.message ?? "Не удалось создать учётную запись. Попробуйте ещё раз.");
-      setFieldErrors(result?.fieldErrors ?? {});
-      return;
-    }
-    setCreated(true);
-    const failure = await signInWithCredentials("staff-password", { email: result.data.email, password });
-    if (failure) {
-      // The account exists; only the automatic sign-in failed: the sign-in page works as usual.
-      setPending(false);
-      setError(`Учётная запись создана, но войти автоматически не получилось: ${failure}`);
-      return;
-    }
+    const signedIn = await run(
+      async () => {
+        const result = await acceptStaffInviteAction({ token, name: String(form.get("name") ?? ""), password, passwordConfirmation: String(form.get("passwordConfirmation") ?? "") });
+        if (!result.ok) return result;
+        setCreated(true);
+        const failure = await signInWithCredentials("staff-password", { email: result.data.email, password });
+        // The account exists; only the automatic sign-in failed: the sign-in page works as usual.
+        return failure ? { ok: false as const, code: "INTERNAL" as const, message: `Учётная запись создана, но войти автоматически не получилось: ${failure}` } : result;
+      },
+      "Не удалось создать учётную запись. Попробуйте ещё раз.",
+      // The portal is opening: the button stays disabled until it has.
+      { keepPendingOnSuccess: true },
+    );
+    if (!signedIn) return;
     router.replace("/");
     router.refresh();
   }
@@ -59,45 +54,26 @@ export function AcceptInviteForm({ token, email, minLength }: { token: string; e
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4" data-testid="accept-invite-form">
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" data-testid="accept-invite-form">
       {/* For password managers: the account's login, saved with the new password. */}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-      <div className="space-y-1.5">
-        <label htmlFor="invite-name" className="text-sm font-medium">
-          Имя и фамилия
-        </label>
-        <Input id="invite-name" name="name" autoComplete="name" maxLength={STAFF_NAME_LENGTH.max} required aria-invalid={Boolean(fieldErrors.name)} />
-        {fieldErrors.name && <p className="text-sm text-red-700">{fieldErrors.name}</p>}
-      </div>
-      <div className="space-y-1.5">
-        <label htmlFor="invite-password" className="text-sm font-medium">
-          Пароль
-        </label>
-        <Input id="invite-password" name="password" type="password" autoComplete="new-password" minLength={minLength} required aria-invalid={Boolean(fieldErrors.password)} />
-        {fieldErrors.password && <p className="text-sm text-red-700">{fieldErrors.password}</p>}
-      </div>
-      <div className="space-y-1.5">
-        <label htmlFor="invite-password-confirmation" className="text-sm font-medium">
-          Пароль ещё раз
-        </label>
-        <Input
-          id="invite-password-confirmation"
-          name="passwordConfirmation"
-          type="password"
-          autoComplete="new-password"
-          required
-          aria-invalid={Boolean(fieldErrors.passwordConfirmation)}
-        />
-        {fieldErrors.passwordConfirmation && <p className="text-sm text-red-700">{fieldErrors.passwordConfirmation}</p>}
-      </div>
+      <Field id="invite-name" label="Имя и фамилия" error={fieldErrors.name}>
+        {(control) => <Input {...control} name="name" autoComplete="name" maxLength={STAFF_NAME_LENGTH.max} required />}
+      </Field>
+      <Field id="invite-password" label="Пароль" error={fieldErrors.password}>
+        {(control) => <Input {...control} name="password" type="password" autoComplete="new-password" minLength={minLength} required />}
+      </Field>
+      <Field id="invite-password-confirmation" label="Пароль ещё раз" error={fieldErrors.passwordConfirmation}>
+        {(control) => <Input {...control} name="passwordConfirmation" type="password" autoComplete="new-password" required />}
+      </Field>
       {error && (
         <Alert tone="error" data-testid="form-error">
           {error}
         </Alert>
       )}
-      <Button type="submit" size="lg" disabled={pending}>
-        {pending ? "Создаём…" : "Создать учётную запись и войти"}
-      </Button>
+      <PendingButton type="submit" size="lg" pending={pending} pendingText="Создаём…">
+        Создать учётную запись и войти
+      </PendingButton>
     </form>
   );
 }
