@@ -6,9 +6,8 @@ import { useServerAction } from "@/components/forms/use-server-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
-import { Input } from "@/components/ui/input";
-import { EMAIL_MAX_LENGTH } from "@/lib/rules/email-address";
 import { updateContactEmailAction } from "./actions";
+import { EmailInput } from "@/components/ui/email-input";
 
 const NETWORK_ERROR = "Не удалось сохранить. Проверьте интернет и попробуйте ещё раз.";
 
@@ -43,15 +42,10 @@ export function ContactEmailForm({ initialEmail }: { initialEmail: string | null
         <label htmlFor="contact-email" className="sr-only">
           Email
         </label>
-        <Input
+        <EmailInput
           id="contact-email"
           name="email"
-          type="email"
-          inputMode="email"
-          autoComplete="email"
-          placeholder="name@example.ru"
           value={email}
-          maxLength={EMAIL_MAX_LENGTH}
           onChange={(event) => {
             setEmail(event.target.value);
             setNotice(null);

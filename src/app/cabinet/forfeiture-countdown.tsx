@@ -5,7 +5,7 @@ import { pluralRu } from "@/lib/plural-ru";
 import type { ForfeitureOutlook } from "@/server/domain/forfeiture/get-forfeiture-outlook";
 
 /**
- * The forfeiture countdown under the balance, shown whenever the shopper holds points (SPEC "Forfeiture":
+ * The forfeiture countdown under the balance, shown whenever the shopper holds points (docs/rules/forfeiture.md:
  * on the cabinet's front page always). Quiet while the date is far; within the 30-day warning it stands
  * out and says how many days are left.
  */

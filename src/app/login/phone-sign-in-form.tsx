@@ -13,6 +13,7 @@ import { signInWithCredentials } from "@/lib/credentials-sign-in";
 import { SIGN_IN_CODE, SIGN_IN_CODE_FORMAT_MESSAGE, SIGN_IN_CODE_PATTERN } from "@/lib/rules/sign-in-code";
 import { formatRussianPhone } from "@/lib/phone-format";
 import { requestSignInCodeAction } from "./actions";
+import { FormStatus } from "@/components/ui/form-status";
 
 type Step = { name: "phone" } | { name: "code"; phone: string };
 
@@ -113,11 +114,7 @@ export function PhoneSignInForm() {
           </span>
         </label>
         {captcha && <SmartCaptcha resetKey={captcha.round} onToken={(token) => setCaptcha((shown) => shown && { ...shown, token })} />}
-        {error && (
-          <Alert tone="error" data-testid="form-error">
-            {error}
-          </Alert>
-        )}
+        <FormStatus error={error} />
         <PendingButton type="submit" size="lg" pending={pending} pendingText="Отправляем код…">
           Получить код
         </PendingButton>
@@ -146,11 +143,7 @@ export function PhoneSignInForm() {
         )}
       </Field>
       {captcha && <SmartCaptcha resetKey={captcha.round} onToken={(token) => setCaptcha((shown) => shown && { ...shown, token })} />}
-      {error && (
-        <Alert tone="error" data-testid="form-error">
-          {error}
-        </Alert>
-      )}
+      <FormStatus error={error} />
       <PendingButton type="submit" size="lg" pending={pending} pendingText="Проверяем…">
         Войти
       </PendingButton>

@@ -1,7 +1,6 @@
-// The programme's numeric settings (SPEC: "every rule with a number is a setting with this default"): each
-// one's default and the range an administrator may set. Read by the stored settings' schema
-// (src/server/settings/programme-settings.ts), by the administrator's edit (update-programme-settings.ts)
-// and by the settings form's inputs.
+// The programme's numeric settings (docs/rules/settings.md): each one's default and the range an
+// administrator may set. Read by the stored settings' schema (src/server/settings/programme-settings.ts), by
+// the administrator's edit (update-programme-settings.ts) and by the settings form's inputs.
 import { groupDigits } from "@/lib/format";
 
 export interface SettingLimit {

@@ -8,8 +8,8 @@ function limited({ min, max, default: fallback }: SettingLimit) {
 }
 
 /**
- * The programme's rules that an administrator may change (SPEC: "every rule with a number is a setting
- * with this default"; the defaults and ranges are in src/lib/rules/programme-settings-limits.ts). Stored as
+ * The programme's rules that an administrator may change (docs/rules/settings.md; the defaults
+ * and ranges are in src/lib/rules/programme-settings-limits.ts). Stored as
  * one JSON row (`settings.programme`) merged over the defaults.
  */
 const programmeSettingsSchema = z.object({

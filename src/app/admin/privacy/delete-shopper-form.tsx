@@ -7,6 +7,8 @@ import { useServerAction } from "@/components/forms/use-server-action";
 import { Alert } from "@/components/ui/alert";
 import { Input } from "@/components/ui/input";
 import { deleteShopperDataAction } from "./actions";
+import { DELETION_CONFIRMATION_MAX_LENGTH, DELETION_NOTE_MAX_LENGTH } from "@/lib/rules/privacy-deletion";
+import { FormStatus } from "@/components/ui/form-status";
 
 /**
  * Deleting on a shopper's request that came by letter or call: the note (where the request came from) is
@@ -42,18 +44,14 @@ export function DeleteShopperForm({ customerId, confirmationWord, anonymised }: 
           <label htmlFor="deletion-note" className="block text-sm font-medium">
             Откуда запрос (письмо, звонок, номер обращения) — без телефона и имени участника
           </label>
-          <Input id="deletion-note" name="note" value={note} maxLength={500} onChange={(event) => setNote(event.target.value)} />
+          <Input id="deletion-note" name="note" value={note} maxLength={DELETION_NOTE_MAX_LENGTH} onChange={(event) => setNote(event.target.value)} />
         </>
       )}
       <label htmlFor="deletion-confirmation" className="block text-sm font-medium">
         Введите слово {confirmationWord}
       </label>
-      <Input id="deletion-confirmation" name="confirmation" autoComplete="off" value={confirmation} maxLength={50} onChange={(event) => setConfirmation(event.target.value)} />
-      {error && (
-        <Alert tone="error" data-testid="form-error">
-          {error}
-        </Alert>
-      )}
+      <Input id="deletion-confirmation" name="confirmation" autoComplete="off" value={confirmation} maxLength={DELETION_CONFIRMATION_MAX_LENGTH} onChange={(event) => setConfirmation(event.target.value)} />
+      <FormStatus error={error} />
       {notice && <Alert tone="success">{notice}</Alert>}
       <PendingButton
         type="submit"

@@ -6,7 +6,7 @@ import { formatDate, formatDateTime, formatPoints } from "@/lib/format";
 import { formatRussianPhone } from "@/lib/phone-format";
 import { PRIVACY_QUERY_MAX_LENGTH } from "@/lib/rules/privacy-search";
 import { AREA_ROLES, requirePageRole } from "@/server/auth/session";
-import { DELETION_CONFIRMATION_WORD } from "@/server/domain/privacy/delete-shopper-data";
+import { DELETION_CONFIRMATION_WORD } from "@/lib/rules/privacy-deletion";
 import { type ShopperForPrivacy, findShopperForPrivacy, findShopperForPrivacyInput } from "@/server/domain/privacy/find-shopper-for-privacy";
 import { isAppError } from "@/server/errors";
 import { DeleteShopperForm } from "./delete-shopper-form";

@@ -5,7 +5,6 @@ import { type FormEvent, useState } from "react";
 import { Field } from "@/components/forms/field";
 import { PendingButton } from "@/components/forms/pending-button";
 import { useServerAction } from "@/components/forms/use-server-action";
-import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";
@@ -123,11 +122,7 @@ export function StaffRow({ user, isSelf }: { user: StaffView; isSelf: boolean })
           </Button>
         </div>
       )}
-      {error && (
-        <Alert tone="error" data-testid="form-error">
-          {error}
-        </Alert>
-      )}
+      <FormStatus error={error} />
     </li>
   );
 }
@@ -151,11 +146,7 @@ export function InviteRow({ invite }: { invite: { id: number; email: string; rol
           Отозвать
         </Button>
       </div>
-      {error && (
-        <Alert tone="error" data-testid="form-error">
-          {error}
-        </Alert>
-      )}
+      <FormStatus error={error} />
     </li>
   );
 }

@@ -6,7 +6,6 @@ import { type FormEvent, useState } from "react";
 import { Field } from "@/components/forms/field";
 import { PendingButton } from "@/components/forms/pending-button";
 import { useServerAction } from "@/components/forms/use-server-action";
-import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";
@@ -156,11 +155,7 @@ export function TemplateRow({ template, isFirst, isLast }: { template: TemplateV
           </Button>
         </div>
       )}
-      {error && (
-        <Alert tone="error" data-testid="form-error">
-          {error}
-        </Alert>
-      )}
+      <FormStatus error={error} />
     </li>
   );
 }

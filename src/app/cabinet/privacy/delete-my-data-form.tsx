@@ -8,6 +8,7 @@ import { useServerAction } from "@/components/forms/use-server-action";
 import { Alert } from "@/components/ui/alert";
 import { Input } from "@/components/ui/input";
 import { deleteMyDataAction } from "./actions";
+import { DELETION_CONFIRMATION_MAX_LENGTH } from "@/lib/rules/privacy-deletion";
 
 const NETWORK_ERROR = "Не удалось удалить данные. Проверьте интернет и попробуйте ещё раз.";
 
@@ -41,7 +42,7 @@ export function DeleteMyDataForm({ confirmationWord }: { confirmationWord: strin
         name="confirmation"
         autoComplete="off"
         value={confirmation}
-        maxLength={50}
+        maxLength={DELETION_CONFIRMATION_MAX_LENGTH}
         onChange={(event) => setConfirmation(event.target.value)}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? "deletion-error" : undefined}

@@ -3,7 +3,7 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { formatPoints } from "@/lib/format";
 import { AREA_ROLES, requirePageRole } from "@/server/auth/session";
 import { getCabinetOverview } from "@/server/domain/cabinet/get-cabinet-overview";
-import { DELETION_CONFIRMATION_WORD } from "@/server/domain/privacy/delete-shopper-data";
+import { DELETION_CONFIRMATION_WORD } from "@/lib/rules/privacy-deletion";
 import { pluralRu } from "@/lib/plural-ru";
 import { DeleteMyDataForm } from "./delete-my-data-form";
 import { SignOutEverywhereForm } from "./sign-out-everywhere-form";

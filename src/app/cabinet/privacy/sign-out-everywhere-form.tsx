@@ -8,6 +8,7 @@ import { useServerAction } from "@/components/forms/use-server-action";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { signOutEverywhereAction } from "./actions";
+import { FormStatus } from "@/components/ui/form-status";
 
 const NETWORK_ERROR = "Не удалось выйти на всех устройствах. Проверьте интернет и попробуйте ещё раз.";
 
@@ -31,11 +32,7 @@ export function SignOutEverywhereForm() {
 
   return (
     <div className="mt-4 space-y-3" data-testid="sign-out-everywhere">
-      {error && (
-        <Alert tone="error" data-testid="form-error">
-          {error}
-        </Alert>
-      )}
+      <FormStatus error={error} />
       {done ? (
         <Alert tone="success">{done}</Alert>
       ) : confirming ? (

@@ -5,12 +5,12 @@ import { type FormEvent, useState } from "react";
 import { Field } from "@/components/forms/field";
 import { PendingButton } from "@/components/forms/pending-button";
 import { asActionResult, useServerAction } from "@/components/forms/use-server-action";
-import { Alert } from "@/components/ui/alert";
 import { Input } from "@/components/ui/input";
 import { SmartCaptcha, captchaAvailable } from "@/components/captcha/smart-captcha";
 import { CAPTCHA_FAILED_MESSAGE, CAPTCHA_REQUIRED_MESSAGE } from "@/lib/captcha";
 import { GENERIC_ERROR_MESSAGE } from "@/lib/action-result";
 import { signInWithCredentials } from "@/lib/credentials-sign-in";
+import { FormStatus } from "@/components/ui/form-status";
 
 export function StaffSignInForm() {
   const router = useRouter();
@@ -53,11 +53,7 @@ export function StaffSignInForm() {
         {(control) => <Input {...control} name="password" type="password" autoComplete="current-password" required />}
       </Field>
       {captcha && <SmartCaptcha resetKey={captcha.round} onToken={(token) => setCaptcha((shown) => shown && { ...shown, token })} />}
-      {error && (
-        <Alert tone="error" data-testid="form-error">
-          {error}
-        </Alert>
-      )}
+      <FormStatus error={error} />
       <PendingButton type="submit" size="lg" pending={pending} pendingText="Входим…">
         Войти
       </PendingButton>

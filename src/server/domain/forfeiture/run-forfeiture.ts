@@ -35,7 +35,7 @@ interface BatchRow {
 }
 
 /**
- * The daily forfeiture (SPEC "Forfeiture"): every shopper whose inactivity clock plus the programme's
+ * The daily forfeiture (docs/rules/forfeiture.md): every shopper whose inactivity clock plus the programme's
  * forfeiture months (forfeiture-date.ts) is at or before `at` and who still holds points loses the whole
  * balance in one FORFEITURE ledger entry, and the clock stops (NULL): the next points credited start it
  * again (appendLedgerEntry), so the next forfeiture can come no sooner than that many months after them.

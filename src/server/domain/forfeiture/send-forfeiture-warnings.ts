@@ -4,7 +4,7 @@ import type { RenderedEmail } from "@emails/render-email";
 import { Prisma } from "@/generated/prisma/client";
 import { formatDate } from "@/lib/format";
 import { DAY_MS } from "@/lib/moscow-time";
-import { FIRST_FORFEITURE_WARNING_DAYS } from "@/lib/rules/forfeiture-warnings";
+import { FIRST_FORFEITURE_WARNING_DAYS, LAST_FORFEITURE_WARNING_DAYS } from "@/lib/rules/forfeiture-warnings";
 import { forfeitureCountdownText } from "@/lib/forfeiture-text";
 import { db } from "@/server/db/client";
 import { utcTimestampSql as utc } from "@/server/db/moscow-time-sql";
@@ -47,7 +47,7 @@ interface Candidate {
 }
 
 /**
- * The daily forfeiture warnings (SPEC "Forfeiture"), 30 and 7 days before the forfeiture date
+ * The daily forfeiture warnings (docs/rules/forfeiture.md), 30 and 7 days before the forfeiture date
  * (forfeiture-date.ts): each recorded once per clock period and lead time (forfeiture_warnings is unique
  * on customer, clock, days), with a cabinet notification always and an email where the shopper gave an
  * address. Which one is due follows from the date alone, so a shopper the 30-day run missed (the job did
@@ -76,11 +76,11 @@ export async function sendForfeitureWarnings({ at, shoppersPerBatch = SHOPPERS_P
              d.forfeit_at AS "forfeitAt", w.days_before AS "daysBefore"
         FROM users u
         CROSS JOIN LATERAL (SELECT ${forfeitAtSql(months, Prisma.sql`u.inactivity_clock_from`)} AS forfeit_at) d
-        CROSS JOIN LATERAL (SELECT CASE WHEN d.forfeit_at - interval '7 days' <= ${atSql} THEN 7 ELSE 30 END AS days_before) w
+        CROSS JOIN LATERAL (SELECT CASE WHEN d.forfeit_at - make_interval(days => ${LAST_FORFEITURE_WARNING_DAYS}::int) <= ${atSql} THEN ${LAST_FORFEITURE_WARNING_DAYS}::int ELSE ${FIRST_FORFEITURE_WARNING_DAYS}::int END AS days_before) w
        WHERE u.id > ${after}
          AND u.points_balance > 0 AND u.is_active AND u.anonymised_at IS NULL
          AND u.inactivity_clock_from <= ${bound}
-         AND d.forfeit_at > ${atSql} AND d.forfeit_at - interval '30 days' <= ${atSql}
+         AND d.forfeit_at > ${atSql} AND d.forfeit_at - make_interval(days => ${FIRST_FORFEITURE_WARNING_DAYS}::int) <= ${atSql}
          AND NOT EXISTS (SELECT 1 FROM forfeiture_warnings f
                           WHERE f.customer_id = u.id AND f.clock_from = u.inactivity_clock_from AND f.days_before = w.days_before)
        ORDER BY u.id

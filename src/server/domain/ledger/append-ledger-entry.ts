@@ -18,7 +18,7 @@ export interface LedgerEntryInput {
 }
 
 /**
- * The forfeiture clock (SPEC "Forfeiture"; run-forfeiture.ts): a prize order sets it to the order's time;
+ * The forfeiture clock (docs/rules/forfeiture.md; run-forfeiture.ts): a prize order sets it to the order's time;
  * points credited onto an empty balance start it (first points, points after a forfeiture, which stops it,
  * or points after a prize order that spent everything). The last case is why the empty balance counts and
  * not only a stopped clock: a shopper who spent everything on a prize a year ago and earns points today

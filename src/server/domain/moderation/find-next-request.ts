@@ -4,6 +4,7 @@ import { AREA_ROLES } from "@/server/auth/area-roles";
 import { type ModeratorActor, assertActorRole } from "@/server/auth/assert-role";
 import { now } from "@/server/clock";
 import { db } from "@/server/db/client";
+import { utcTimestampSql } from "@/server/db/moscow-time-sql";
 
 /** What the decision page passes: the request just decided, so that it is not offered again. */
 export const findNextRequestInput = z.object({
@@ -17,12 +18,11 @@ export const findNextRequestInput = z.object({
  */
 export async function findNextRequest(actor: ModeratorActor, options: z.infer<typeof findNextRequestInput> = {}): Promise<number | null> {
   assertActorRole(actor, AREA_ROLES.moderation);
-  const at = now().toISOString().slice(0, 23);
   const [next] = await db.$queryRaw<{ id: number }[]>`
     SELECT id FROM review_requests
      WHERE status IN ('PENDING', 'IN_REVIEW')
        AND id <> ${options.excludeId ?? 0}
-       AND (claimed_by_id IS NULL OR claim_expires_at <= ${at}::timestamp OR claimed_by_id = ${actor.id})
+       AND (claimed_by_id IS NULL OR claim_expires_at <= ${utcTimestampSql(now())} OR claimed_by_id = ${actor.id})
      ORDER BY due_at, id
      LIMIT 1`;
   return next?.id ?? null;

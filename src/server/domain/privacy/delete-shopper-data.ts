@@ -1,4 +1,5 @@
 import "server-only";
+import { DELETION_CONFIRMATION_MAX_LENGTH, DELETION_CONFIRMATION_WORD, DELETION_NOTE_MAX_LENGTH } from "@/lib/rules/privacy-deletion";
 import { z } from "zod";
 import { writeAuditEntry } from "@/server/audit/write-audit-entry";
 import { assertActorRole } from "@/server/auth/assert-role";
@@ -14,7 +15,6 @@ import { ERASED_IMAGE_KEY_PREFIX } from "./erased-image-key";
 import { PRIVACY_ROLES, type PrivacyActor } from "./privacy-actor";
 
 /** The word typed to confirm: deletion cannot be undone, so a click alone is not enough. */
-export const DELETION_CONFIRMATION_WORD = "УДАЛИТЬ";
 
 /** What replaces a redacted value in texts that must stay (outbox rows, audit data, the admin's note). */
 const REDACTED = "[удалено]";
@@ -30,9 +30,9 @@ const ORDERS_IN_PROGRESS = ["NEW", "APPROVED", "SHIPPED"] as const;
 export const deleteShopperDataInput = z.object({
   /** Administrators only (the shopper found by phone); a shopper deletes their own data and names nobody. */
   customerId: z.coerce.number({ error: "Участник не найден." }).int("Участник не найден.").positive("Участник не найден.").optional(),
-  confirmation: z.string({ error: `Введите слово ${DELETION_CONFIRMATION_WORD}.` }).trim().max(50),
+  confirmation: z.string({ error: `Введите слово ${DELETION_CONFIRMATION_WORD}.` }).trim().max(DELETION_CONFIRMATION_MAX_LENGTH),
   /** Administrators: how the request came (letter, call, its number); required for them. */
-  note: z.string().trim().max(500, "Примечание — не длиннее 500 символов.").optional(),
+  note: z.string().trim().max(DELETION_NOTE_MAX_LENGTH, `Примечание — не длиннее ${DELETION_NOTE_MAX_LENGTH} символов.`).optional(),
 });
 
 export type DeletionOutcome =

@@ -6,8 +6,8 @@ import type { Carrier } from "@/generated/prisma/enums";
 import { cn } from "@/lib/cn";
 import { CARRIER_LABEL } from "@/lib/tracking";
 import type { OrderFormText } from "./order-form-state";
-import { EMAIL_MAX_LENGTH } from "@/lib/rules/email-address";
 import { RECIPIENT_NAME_LENGTH } from "@/lib/rules/prize-order";
+import { EmailInput } from "@/components/ui/email-input";
 
 // The order form's parts (order-form.tsx): who receives a physical prize, which carrier brings it, and where
 // a digital prize's code goes. Each shows its fields' errors beside them.
@@ -91,15 +91,10 @@ export function DigitalDeliveryField({ email, error, onEdit }: { email: string; 
   return (
     <Field id="deliveryEmail" label="Email для кода" hint="Код придёт сюда, когда мы подтвердим заказ." hideHintOnError error={error}>
       {(control) => (
-        <Input
+        <EmailInput
           {...control}
           name="deliveryEmail"
-          type="email"
-          inputMode="email"
-          autoComplete="email"
-          placeholder="name@example.ru"
           value={email}
-          maxLength={EMAIL_MAX_LENGTH}
           onChange={(event) => onEdit("deliveryEmail", event.target.value)}
         />
       )}

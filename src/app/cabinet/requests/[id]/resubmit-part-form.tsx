@@ -6,8 +6,8 @@ import { ImagePicker, type PickedImage } from "@/components/uploads/image-picker
 import { useSendAfterUploads } from "@/components/uploads/use-send-after-uploads";
 import { PendingButton } from "@/components/forms/pending-button";
 import { useServerAction } from "@/components/forms/use-server-action";
-import { Alert } from "@/components/ui/alert";
 import { resubmitRequestPartAction } from "../actions";
+import { FormStatus } from "@/components/ui/form-status";
 
 /** Send a rejected part again with new images. */
 export function ResubmitPartForm({ requestId, partKind, maxImages }: { requestId: number; partKind: "REVIEW" | "RECEIPT"; maxImages: number }) {
@@ -41,11 +41,7 @@ export function ResubmitPartForm({ requestId, partKind, maxImages }: { requestId
         label={partKind === "REVIEW" ? "Новые скриншоты отзыва" : "Новое фото чека"}
         testId={`resubmit-${partKind.toLowerCase()}-picker`}
       />
-      {error && (
-        <Alert tone="error" data-testid="form-error">
-          {error}
-        </Alert>
-      )}
+      <FormStatus error={error} />
       <PendingButton type="button" size="lg" pending={pending} pendingText="Отправляем…" onClick={requestSend}>
         {waiting ? "Отправим, когда загрузятся фото…" : "Отправить повторно"}
       </PendingButton>

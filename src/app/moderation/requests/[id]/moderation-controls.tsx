@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/textarea";
 import { formatDateTime } from "@/lib/format";
 import { claimRequestAction, decideRequestPartAction, nextRequestAction } from "../../actions";
+import { FormStatus } from "@/components/ui/form-status";
 
 /** Opening a request claims it; shows whether this moderator holds it. */
 export function ClaimBanner({ requestId }: { requestId: number }) {
@@ -82,11 +83,7 @@ export function DecisionPanel({
         rows={2}
         className="text-sm"
       />
-      {error && (
-        <Alert tone="error" data-testid="form-error">
-          {error}
-        </Alert>
-      )}
+      <FormStatus error={error} />
       <div className="flex gap-2">
         <Button type="button" className="flex-1 bg-emerald-600 hover:bg-emerald-700" disabled={pending} onClick={() => void decide("APPROVE")} data-approve>
           Одобрить <kbd className="hidden text-xs opacity-70 sm:inline">A</kbd>

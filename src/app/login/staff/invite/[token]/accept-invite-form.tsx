@@ -11,6 +11,7 @@ import { Input } from "@/components/ui/input";
 import { signInWithCredentials } from "@/lib/credentials-sign-in";
 import { acceptStaffInviteAction } from "./actions";
 import { STAFF_NAME_LENGTH } from "@/lib/rules/staff-invite";
+import { FormStatus } from "@/components/ui/form-status";
 
 /** Name, password and its confirmation; on success the new account signs straight in. */
 export function AcceptInviteForm({ token, email, minLength }: { token: string; email: string; minLength: number }) {
@@ -66,11 +67,7 @@ export function AcceptInviteForm({ token, email, minLength }: { token: string; e
       <Field id="invite-password-confirmation" label="Пароль ещё раз" error={fieldErrors.passwordConfirmation}>
         {(control) => <Input {...control} name="passwordConfirmation" type="password" autoComplete="new-password" required />}
       </Field>
-      {error && (
-        <Alert tone="error" data-testid="form-error">
-          {error}
-        </Alert>
-      )}
+      <FormStatus error={error} />
       <PendingButton type="submit" size="lg" pending={pending} pendingText="Создаём…">
         Создать учётную запись и войти
       </PendingButton>
