@@ -8,9 +8,9 @@ function limited({ min, max, default: fallback }: SettingLimit) {
 }
 
 /**
- * The programme's rules that an administrator may change (docs/rules/settings.md; the defaults
- * and ranges are in src/lib/rules/programme-settings-limits.ts). Stored as
- * one JSON row (`settings.programme`) merged over the defaults.
+ * The programme's rules that an administrator may change (docs/rules/settings.md; the defaults and ranges
+ * are in src/lib/rules/programme-settings-limits.ts). Stored as one JSON row (`settings.programme`) merged
+ * over the defaults.
  */
 const programmeSettingsSchema = z.object({
   reviewPoints: limited(PROGRAMME_SETTING_LIMITS.reviewPoints),
