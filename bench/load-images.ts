@@ -47,7 +47,7 @@ export async function reviewScreenshot(seed: number): Promise<BenchImage> {
     : { bytes: await image.jpeg({ quality: 85 }).toBuffer(), name: `review-${seed}.jpg`, type: "image/jpeg" };
 }
 
-/** The fiscal QR text of receipt `serial` (src/server/receipts/fiscal-qr.ts): a sale, yesterday, Moscow time. */
+/** The fiscal QR text of receipt `serial` (src/lib/fiscal-qr.ts): a sale, yesterday, Moscow time. */
 export function fiscalQrText(serial: number, at = new Date()): string {
   const moscow = new Date(moscowWallClock(new Date(at.getTime() - DAY_MS)));
   const t = moscow.toISOString().slice(0, 16).replace(/[-:]/g, "");

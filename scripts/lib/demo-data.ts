@@ -25,6 +25,70 @@ export const DEMO_PRODUCTS = [
   { sku: "CRL-SN-001", name: "Солнцезащитный флюид SPF 50+", category: "Защита от солнца" },
 ] as const;
 
+/**
+ * How the demo products are written on receipts (the staff keep these at /staff/products): match terms and
+ * GTINs (docs/rules/auto-moderation.md). tests/support/receipt-line-cases.ts is matched against them.
+ */
+export const DEMO_MATCH_TERMS: Record<(typeof DEMO_PRODUCTS)[number]["sku"], { terms: string[]; gtins: string[] }> = {
+  "CRL-FC-001": { terms: ["Carely гель для умывания", "Carely гель мягкое очищение"], gtins: ["4607005120014"] },
+  "CRL-FC-002": { terms: ["Carely пенка для умывания", "Carely пенка центелла"], gtins: ["4607005120021"] },
+  "CRL-TN-001": { terms: ["Carely тонер увлажняющий", "Carely тонер гиалурон"], gtins: ["4607005120038"] },
+  "CRL-SR-001": { terms: ["Carely сыворотка витамин C 15", "Carely сыв вит C 15"], gtins: ["4607005120045"] },
+  "CRL-SR-002": { terms: ["Carely сыворотка ниацинамид 10", "Carely сыв ниацин"], gtins: ["4607005120052"] },
+  "CRL-CR-001": { terms: ["Carely крем дневной SPF 30", "Carely крем для лица SPF 30"], gtins: ["4607005120069"] },
+  "CRL-CR-002": { terms: ["Carely крем ночной", "Carely крем пептид"], gtins: ["4607005120076"] },
+  "CRL-EY-001": { terms: ["Carely крем вокруг глаз", "Carely глаз кофеин"], gtins: ["4607005120083"] },
+  "CRL-MS-001": { terms: ["Carely маска тканевая", "Carely маска успокаивающая"], gtins: ["4607005120090"] },
+  "CRL-BD-001": { terms: ["Carely лосьон для тела", "Carely лосьон мочевина"], gtins: ["4607005120106"] },
+  "CRL-HD-001": { terms: ["Carely крем для рук", "Carely крем масло ши"], gtins: ["4607005120113"] },
+  "CRL-SN-001": { terms: ["Carely флюид SPF 50", "Carely солнцезащитный флюид"], gtins: ["4607005120120"] },
+};
+
+/** A product's bundled picture (public/products/), drawn for the demo; a real catalogue has photos. */
+export function demoProductImage(sku: string): string {
+  return `/products/${sku.toLowerCase()}.svg`;
+}
+
+const search = {
+  ozon: (name: string) => `https://www.ozon.ru/search/?text=${encodeURIComponent(`Carely ${name}`)}`,
+  wildberries: (name: string) => `https://www.wildberries.ru/catalog/0/search.aspx?search=${encodeURIComponent(`Carely ${name}`)}`,
+  yandexMarket: (name: string) => `https://market.yandex.ru/search?text=${encodeURIComponent(`Carely ${name}`)}`,
+  goldApple: (name: string) => `https://goldapple.ru/catalogsearch/result?q=${encodeURIComponent(`Carely ${name}`)}`,
+  letual: (name: string) => `https://www.letu.ru/search?q=${encodeURIComponent(`Carely ${name}`)}`,
+};
+
+/** Where the demo products are sold (the landing page's "Где купить"): search pages, not invented product ids. */
+export const DEMO_SHOP_LINKS: Record<string, { shopName: string; url: string }[]> = {
+  "CRL-FC-001": [
+    { shopName: "Ozon", url: search.ozon("гель для умывания") },
+    { shopName: "Wildberries", url: search.wildberries("гель для умывания") },
+    { shopName: "Золотое яблоко", url: search.goldApple("гель для умывания") },
+  ],
+  "CRL-TN-001": [
+    { shopName: "Ozon", url: search.ozon("тонер") },
+    { shopName: "Яндекс Маркет", url: search.yandexMarket("тонер") },
+  ],
+  "CRL-SR-001": [
+    { shopName: "Ozon", url: search.ozon("сыворотка витамин C") },
+    { shopName: "Wildberries", url: search.wildberries("сыворотка витамин C") },
+    { shopName: "Яндекс Маркет", url: search.yandexMarket("сыворотка витамин C") },
+    { shopName: "Летуаль", url: search.letual("сыворотка витамин C") },
+  ],
+  "CRL-SR-002": [
+    { shopName: "Wildberries", url: search.wildberries("ниацинамид") },
+    { shopName: "Золотое яблоко", url: search.goldApple("ниацинамид") },
+  ],
+  "CRL-CR-001": [
+    { shopName: "Ozon", url: search.ozon("крем SPF 30") },
+    { shopName: "Wildberries", url: search.wildberries("крем SPF 30") },
+    { shopName: "Летуаль", url: search.letual("крем SPF 30") },
+  ],
+  "CRL-SN-001": [
+    { shopName: "Ozon", url: search.ozon("флюид SPF 50") },
+    { shopName: "Яндекс Маркет", url: search.yandexMarket("флюид SPF 50") },
+  ],
+};
+
 // Pictures are bundled SVGs under public/prizes/; staff can upload real photos over them.
 export const DEMO_PRIZES = [
   { title: "Косметичка Carely", partnerName: "Carely", kind: "PHYSICAL", pointsPrice: 500, stock: 120, description: "Стёганая косметичка пудрового цвета на молнии.", imageUrl: "/prizes/cosmetic-bag.svg" },
@@ -48,4 +112,9 @@ export function demoPrizeCodes(prizeTitle: string, count: number): string[] {
 export const STANDARD_REJECTION_TEMPLATES = [
   { partKind: null, title: "Фото нечитаемо", text: "Фото нечитаемо: загрузите, пожалуйста, чёткий снимок без бликов, чтобы были видны все данные.", sortOrder: 1 },
   { partKind: "RECEIPT", title: "Чек не подтверждает покупку", text: "QR-код чека не подтверждает реальную покупку продукта Carely.", sortOrder: 2 },
+  // The automatic rules' comments (src/lib/rules/automation-rules.ts); a moderator may use them too.
+  { partKind: "RECEIPT", title: "Чек возврата или расхода", text: "Это чек возврата или расхода, а не покупки: баллы начисляются только за чек покупки.", sortOrder: 3, autoRule: "receipt.reject-operation" },
+  { partKind: "RECEIPT", title: "Покупка вне сроков акции", text: "Покупка сделана вне сроков акции: баллы начисляются за чеки, пробитые во время акции.", sortOrder: 4, autoRule: "receipt.reject-outside-window" },
+  { partKind: "RECEIPT", title: "Чек уже учтён", text: "Этот чек уже принёс баллы в другой заявке: один чек учитывается один раз.", sortOrder: 5, autoRule: "receipt.reject-credited" },
+  { partKind: "RECEIPT", title: "В чеке нет продуктов Carely", text: "В чеке нет продуктов Carely: загрузите чек, где есть продукт из заявки.", sortOrder: 6, autoRule: "receipt.reject-no-brand-product" },
 ] as const;

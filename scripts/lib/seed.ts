@@ -6,8 +6,11 @@ import {
   DEMO_PRIZES,
   DEMO_PRODUCTS,
   DEMO_SHOPPER_PHONE,
+  DEMO_MATCH_TERMS,
+  DEMO_SHOP_LINKS,
   STANDARD_REJECTION_TEMPLATES,
   demoPrizeCodes,
+  demoProductImage,
 } from "./demo-data.ts";
 
 const SEED_MARKER = "demo.seededAt";
@@ -38,11 +41,22 @@ export async function seedDemoData(databaseUrl: string, log: (line: string) => v
         });
       }
       await tx.user.create({
-        data: { phone: DEMO_SHOPPER_PHONE, role: "CUSTOMER", name: "Демо-участник", consentAt: new Date(), consentVersion: "2026-11" },
+        data: { phone: DEMO_SHOPPER_PHONE, role: "CUSTOMER", name: "Демо-участник", consentAt: new Date(), consentVersion: "2026-12" },
       });
-      await tx.product.createMany({
-        data: DEMO_PRODUCTS.map((product, index) => ({ ...product, sortOrder: index, description: `${product.name} от Carely.` })),
-      });
+      for (const [index, product] of DEMO_PRODUCTS.entries()) {
+        const links = DEMO_SHOP_LINKS[product.sku] ?? [];
+        await tx.product.create({
+          data: {
+            ...product,
+            sortOrder: index,
+            description: `${product.name} от Carely.`,
+            imageUrl: demoProductImage(product.sku),
+            matchTerms: DEMO_MATCH_TERMS[product.sku].terms,
+            gtins: DEMO_MATCH_TERMS[product.sku].gtins,
+            shopLinks: { create: links.map((link, order) => ({ ...link, sortOrder: order })) },
+          },
+        });
+      }
       for (const [index, prize] of DEMO_PRIZES.entries()) {
         const created = await tx.prize.create({ data: { ...prize, sortOrder: index } });
         if (prize.kind === "DIGITAL") {

@@ -53,9 +53,11 @@ export function AreaShell({
           </div>
         </div>
         {links.length > 1 && (
-          <nav aria-label="Разделы" className="mx-auto flex max-w-5xl gap-1 overflow-x-auto px-3 pb-2">
+          // Wraps onto a second row rather than scrolling: every section stays in sight (the admin's nine and the
+          // areas). Each link is a 44-px tap target.
+          <nav aria-label="Разделы" className="mx-auto flex max-w-5xl flex-wrap gap-x-1 px-3 pb-1">
             {links.map((item) => (
-              <Link key={item.href} href={item.href} className="whitespace-nowrap rounded-lg px-3 py-1.5 text-sm font-medium text-muted hover:bg-brand-50 hover:text-ink">
+              <Link key={item.href} href={item.href} className="inline-flex min-h-11 items-center whitespace-nowrap rounded-lg px-3 text-sm font-medium text-muted hover:bg-brand-50 hover:text-ink">
                 {item.label}
               </Link>
             ))}

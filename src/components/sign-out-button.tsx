@@ -1,8 +1,8 @@
 "use client";
 
-import { signOut } from "next-auth/react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { signOutHere } from "@/lib/sign-out-here";
 
 export function SignOutButton({ callbackUrl = "/login" }: { callbackUrl?: string }) {
   const [pending, setPending] = useState(false);
@@ -10,10 +10,12 @@ export function SignOutButton({ callbackUrl = "/login" }: { callbackUrl?: string
     <Button
       variant="ghost"
       size="sm"
+      // A 44-px tap target, as every control on the shopper's pages.
+      className="h-11"
       disabled={pending}
       onClick={() => {
         setPending(true);
-        void signOut({ callbackUrl });
+        void signOutHere(callbackUrl);
       }}
     >
       Выйти

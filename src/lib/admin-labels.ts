@@ -29,6 +29,9 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   "prize.image.attach": "Картинка приза добавлена",
   "prize.image.remove": "Картинка приза удалена",
   "prize.codes.import": "Коды приза загружены",
+  "product.shop-links": "Магазины продукта изменены",
+  "product.match-terms": "Написания продукта в чеках изменены",
+  "automation-rules.update": "Правила автоматической проверки изменены",
   "calendar-day.create": "Дата календаря добавлена",
   "calendar-day.update": "Дата календаря изменена",
   "calendar-day.remove": "Дата календаря удалена",
@@ -47,6 +50,8 @@ export const AUDIT_ACTION_LABEL: Record<string, string> = {
   "staff.deactivate": "Сотрудник отключён",
   "staff.activate": "Сотрудник включён",
   "user.sign-out-everywhere": "Выход на всех устройствах",
+  "shopper.export": "Выгрузка данных участника",
+  "shopper.anonymise": "Персональные данные участника удалены",
 };
 
 export const AUDIT_ENTITY_LABEL: Record<string, string> = {
@@ -54,6 +59,7 @@ export const AUDIT_ENTITY_LABEL: Record<string, string> = {
   PrizeOrder: "Заказ",
   OrderExport: "Выгрузка",
   Prize: "Приз",
+  Product: "Продукт",
   CalendarDay: "Дата календаря",
   RejectionTemplate: "Шаблон отказа",
   OutboxMessage: "Письмо",

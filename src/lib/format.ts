@@ -28,6 +28,11 @@ export function groupDigits(value: number): string {
   return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, " ");
 }
 
+/** "балл", "балла", "баллов" for this many points. */
+export function pointsWord(points: number): string {
+  return pluralRu(points, ["балл", "балла", "баллов"]);
+}
+
 export function formatSignedPoints(points: number): string {
   return `${points > 0 ? "+" : points < 0 ? "−" : ""}${pointsFormat.format(Math.abs(points))}`;
 }

@@ -16,3 +16,8 @@ export const ORDER_STATUS_TONE: Record<OrderStatus, "neutral" | "brand" | "succe
   DELIVERED: "success",
   CANCELLED: "danger",
 };
+
+/** "заказ №71", "заказы №71, №72": orders named in a sentence. */
+export function orderNumbersText(ids: readonly number[]): string {
+  return `${ids.length === 1 ? "заказ" : "заказы"} ${ids.map((id) => `№${id}`).join(", ")}`;
+}

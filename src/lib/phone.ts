@@ -2,11 +2,11 @@ import { parsePhoneNumberFromString } from "libphonenumber-js/max";
 
 /**
  * Normalises a Russian mobile number written any common way (`8 (912) 345-67-89`, `+7 912 345 67 89`,
- * `9123456789`) to E.164 (`+79123456789`). Returns null for anything that is not a valid Russian mobile.
+ * `9123456789`, or copied from the portal's display with its non-breaking hyphens) to E.164 (`+79123456789`). Returns null for anything that is not a valid Russian mobile.
  */
 export function normaliseRussianMobile(input: string): string | null {
   const trimmed = input.trim();
-  if (trimmed === "" || trimmed.length > 32 || /[^\d\s()+\-.]/.test(trimmed)) return null;
+  if (trimmed === "" || trimmed.length > 32 || /[^\d\s()+\-.\u2011]/.test(trimmed)) return null;
   let digits = trimmed.replace(/\D/g, "");
   // Domestic trunk prefix 8 and the bare ten-digit form both mean +7.
   if (digits.length === 11 && digits.startsWith("8")) digits = `7${digits.slice(1)}`;

@@ -1,23 +1,13 @@
 import path from "node:path";
 import type { Browser, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { DEMO, asStaffMember, randomPhone, signInShopper } from "./helpers";
+import { DEMO, approvePart, asStaffMember, randomPhone, sendNewRequest, setReviewPoints, signInShopper } from "./helpers";
 import { FIXTURES_DIR as FIXTURES } from "../support/fixtures";
 
 const ADMIN_HOME = /\/moderation$/;
 
 // The administrator changes the programme's points and adjusts a shopper by hand. The other journeys
 // expect 500 points for a review: the setting is put back after this file whatever happens in it.
-
-async function setReviewPoints(admin: Page, points: number): Promise<void> {
-  await admin.goto("/admin/settings");
-  const form = admin.getByTestId("settings-form");
-  await form.getByLabel("Баллы за отзыв", { exact: true }).fill(String(points));
-  await form.getByRole("button", { name: "Сохранить настройки" }).click();
-  await expect(form.getByTestId("form-success")).toBeVisible();
-  await admin.reload();
-  await expect(admin.getByTestId("settings-form").getByLabel("Баллы за отзыв", { exact: true })).toHaveValue(String(points));
-}
 
 /** A review-only request filed by the shopper and approved by a moderator: the real way to earn points. */
 async function fileAndApproveReview(page: Page, browser: Browser): Promise<void> {
@@ -26,13 +16,12 @@ async function fileAndApproveReview(page: Page, browser: Browser): Promise<void>
   await page.getByLabel("Ссылка на отзыв").fill(`https://irecommend.ru/content/admin-journey-${Date.now()}-${Math.random().toString(36).slice(2)}`);
   await page.getByTestId("screenshots-input").setInputFiles(path.join(FIXTURES, "reviews", "review-03-ozon.png"));
   await expect(page.getByTestId("screenshots").locator('[data-status="done"]')).toHaveCount(1);
-  await page.getByRole("button", { name: "Отправить заявку" }).click();
-  await expect(page).toHaveURL(/\/cabinet\/requests\/\d+$/);
+  await sendNewRequest(page);
   const requestId = Number(page.url().split("/").pop());
 
   await asStaffMember(browser, DEMO.moderator, /\/moderation$/, async (moderator) => {
     await moderator.goto(`/moderation/requests/${requestId}`);
-    await moderator.getByTestId("decision-review").getByRole("button", { name: /Одобрить/ }).click();
+    await approvePart(moderator, "review");
     // The last decision opens the next request (or the queue).
     await expect(moderator).not.toHaveURL(new RegExp(`/moderation/requests/${requestId}$`));
   });

@@ -90,7 +90,8 @@ test("the administrator adds and edits a rejection template", async ({ page }) =
   await expect(row.getByRole("button", { name: "Показывать модераторам" })).toBeVisible();
 });
 
-test("moderators get 403 in the admin area", async ({ page }) => {
+test("moderators get 403 in the admin area", async ({ page, pageErrors }) => {
+  pageErrors.allow(/status of 403/, "the refused admin pages answer 403 on purpose");
   await signInStaff(page, DEMO.moderator);
   await expect(page).toHaveURL(/\/moderation$/);
   await expect(page.getByRole("link", { name: "Администрирование" })).toHaveCount(0);
@@ -103,7 +104,8 @@ test("moderators get 403 in the admin area", async ({ page }) => {
 });
 
 // A fresh browser context per role: no sign-out racing the next sign-in's session cookie.
-test("brand staff get 403 in the admin area", async ({ page }) => {
+test("brand staff get 403 in the admin area", async ({ page, pageErrors }) => {
+  pageErrors.allow(/status of 403/, "the refused admin page answers 403 on purpose");
   await signInStaff(page, DEMO.staff);
   await expect(page).toHaveURL(/:\d+\/staff$/); // the staff area, not /login/staff
   const response = await page.goto("/admin/calendar");

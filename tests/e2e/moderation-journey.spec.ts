@@ -1,22 +1,11 @@
 import path from "node:path";
 import type { Browser, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { DEMO, asStaffMember, signInShopper } from "./helpers";
+import { DEMO, approvePart, asStaffMember, sendNewRequest, signInShopper } from "./helpers";
 import { FIXTURES_DIR as FIXTURES } from "../support/fixtures";
 import { holdReceiptChecks, releaseReceiptChecks } from "./support/receipt-check-fake";
+import { screenshotIfAsked } from "./support/screenshots";
 
-
-/** SCREENSHOTS_DIR=…: the page at phone (390×844) and desktop width, for a person to look at. */
-async function screenshotIfAsked(page: Page, name: string): Promise<void> {
-  const dir = process.env.SCREENSHOTS_DIR;
-  if (!dir) return;
-  const desktop = page.viewportSize();
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: path.join(dir, `${name}-phone.png`), fullPage: true });
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.screenshot({ path: path.join(dir, `${name}-desktop.png`), fullPage: true });
-  if (desktop) await page.setViewportSize(desktop);
-}
 
 const asModerator = (browser: Browser, run: (page: Page) => Promise<void>) => asStaffMember(browser, DEMO.moderator, /\/moderation$/, run);
 
@@ -28,8 +17,7 @@ test("file → approve review, reject receipt with a template → shopper re-sen
   await page.getByTestId("screenshots-input").setInputFiles(path.join(FIXTURES, "reviews", "review-05-wildberries.png"));
   await page.getByTestId("receipt-input").setInputFiles(path.join(FIXTURES, "receipts", "shot-023.jpg"));
   await expect(page.getByTestId("receipt-verdict")).toContainText("Чек распознан");
-  await page.getByRole("button", { name: "Отправить заявку" }).click();
-  await expect(page).toHaveURL(/\/cabinet\/requests\/\d+$/);
+  await sendNewRequest(page);
   const requestId = Number(page.url().split("/").pop());
 
   await asModerator(browser, async (moderator) => {
@@ -56,7 +44,7 @@ test("file → approve review, reject receipt with a template → shopper re-sen
     await expect(check.getByRole("button", { name: "Проверить снова" })).toBeVisible();
     await screenshotIfAsked(moderator, "moderation-receipt-confirmed");
 
-    await moderator.getByTestId("decision-review").getByRole("button", { name: /Одобрить/ }).click();
+    await approvePart(moderator, "review");
     await expect(moderator.getByTestId("decision-review")).toHaveCount(0);
     const receiptPanel = moderator.getByTestId("decision-receipt");
     await receiptPanel.getByRole("button", { name: "Чек не подтверждает покупку" }).click();
@@ -67,7 +55,9 @@ test("file → approve review, reject receipt with a template → shopper re-sen
 
   await page.goto("/cabinet");
   await expect(page.getByTestId("balance")).toContainText("500");
-  await page.goto(`/cabinet/requests/${requestId}`);
+  // The rejection's notification opens the request, where the re-send form is.
+  await page.getByTestId("notification").filter({ hasText: "отклонён" }).getByRole("link").click();
+  await expect(page).toHaveURL(new RegExp(`/cabinet/requests/${requestId}$`));
   await expect(page.getByTestId("request-status")).toHaveText("Одобрена частично");
   await expect(page.getByTestId("part-receipt").getByTestId("moderator-comment")).toContainText("QR-код чека не подтверждает реальную покупку");
 
@@ -78,7 +68,7 @@ test("file → approve review, reject receipt with a template → shopper re-sen
 
   await asModerator(browser, async (moderator) => {
     await moderator.goto(`/moderation/requests/${requestId}`);
-    await moderator.getByTestId("decision-receipt").getByRole("button", { name: /Одобрить/ }).click();
+    await approvePart(moderator, "receipt");
     await expect(moderator).not.toHaveURL(new RegExp(`/moderation/requests/${requestId}$`));
   });
 

@@ -41,7 +41,7 @@ test("an inline script without the nonce is blocked, and the violation is report
   // The portal's own scripts ran: the form answers in the page.
   await page.getByRole("textbox", { name: "Номер телефона" }).fill("12345");
   await page.getByRole("button", { name: "Получить код" }).click();
-  await expect(page.getByTestId("form-error")).toContainText("согласие");
+  await expect(page.getByTestId("field-error")).toContainText("согласие");
   expect(await page.evaluate(() => "injected" in window)).toBe(false);
   await expect.poll(() => cspViolations.seen.length).toBe(1);
   expect(cspViolations.take()).toEqual([expect.stringMatching(/inline script.*script-src/)]);
@@ -54,6 +54,20 @@ test("the guard fails a journey that meets a violation nobody expected", async (
   // Only now, with the violation seen and left unclaimed: from here the guard's check after the test is
   // the one thing that can fail it, and must (an unexpected pass is reported as a failure).
   test.fail(true, "the CSP guard fails this test after it");
+});
+
+test("the console guard fails a journey that meets a console error nobody allowed", async ({ page, pageErrors }) => {
+  await page.goto("/login");
+  await page.evaluate(() => console.error("an error nobody expected"));
+  await expect.poll(() => pageErrors.seen.length).toBe(1);
+  test.fail(true, "the console guard fails this test after it");
+});
+
+test("an error a journey provokes on purpose is let through once it is allowed", async ({ page, pageErrors }) => {
+  pageErrors.allow(/provoked on purpose/, "this test writes it itself");
+  await page.goto("/login");
+  await page.evaluate(() => console.error("provoked on purpose"));
+  await expect.poll(() => pageErrors.seen.length).toBe(1);
 });
 
 test("every journey runs under the guard", async () => {

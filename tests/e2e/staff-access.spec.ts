@@ -1,7 +1,8 @@
 import { expect, test } from "./fixtures";
 import { DEMO, signInShopper, signInStaff } from "./helpers";
 
-test("a moderator signs in and sees the queue", async ({ page }) => {
+test("a moderator signs in and sees the queue", async ({ page, pageErrors }) => {
+  pageErrors.allow(/status of 403/, "the brand area refuses the moderator with 403 on purpose");
   await signInStaff(page, DEMO.moderator);
   await expect(page).toHaveURL(/\/moderation$/);
   await expect(page.getByRole("heading", { name: "Очередь заявок" })).toBeVisible();
@@ -10,7 +11,8 @@ test("a moderator signs in and sees the queue", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "Нет доступа к этому разделу" })).toBeVisible();
 });
 
-test("a wrong staff password gets a clear message", async ({ page }) => {
+test("a wrong staff password gets a clear message", async ({ page, pageErrors }) => {
+  pageErrors.allow(/status of 401 .*\/api\/auth\/callback\/staff-password/, "next-auth answers a wrong password with 401");
   await signInStaff(page, { email: DEMO.staff.email, password: "wrong-password" });
   await expect(page.getByTestId("form-error")).toContainText("Неверная почта или пароль");
   await expect(page).toHaveURL(/\/login\/staff$/);
@@ -30,7 +32,8 @@ test("brand staff and the administrator reach their areas", async ({ page }) => 
   await expect(page.getByRole("heading", { name: "Каталог" })).toBeVisible();
 });
 
-test("a shopper is refused on staff URLs", async ({ page }) => {
+test("a shopper is refused on staff URLs", async ({ page, pageErrors }) => {
+  pageErrors.allow(/status of 403/, "the refused staff pages answer 403 on purpose");
   await signInShopper(page);
   for (const url of ["/moderation", "/staff"]) {
     const response = await page.goto(url);

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
+import { ChevronRight } from "lucide-react";
 import Link from "next/link";
 import { Card, CardTitle } from "@/components/ui/card";
-import { businessDaysText, formatDateTime, formatPoints, formatSignedPoints } from "@/lib/format";
+import { businessDaysText, formatDateTime, formatPoints, formatSignedPoints, pointsWord } from "@/lib/format";
 import { LEDGER_KIND_LABEL } from "@/lib/ledger-labels";
 import { AREA_ROLES, requirePageRole } from "@/server/auth/session";
 import { getCabinetOverview } from "@/server/domain/cabinet/get-cabinet-overview";
@@ -26,10 +27,10 @@ export default async function CabinetPage() {
       <Card className="bg-gradient-to-br from-brand-600 to-brand-700 text-white ring-0">
         <p className="text-sm text-white/80">Ваш баланс</p>
         <p className="mt-1 text-4xl font-semibold tracking-tight" data-testid="balance">
-          {formatPoints(overview.balance)} <span className="text-xl font-normal text-white/80">баллов</span>
+          {formatPoints(overview.balance)} <span className="text-xl font-normal text-white/80">{pointsWord(overview.balance)}</span>
         </p>
         {forfeiture && <ForfeitureCountdown outlook={forfeiture} />}
-        <p className="mt-3 text-sm text-white/80">{settings.reviewPoints} баллов за каждый новый отзыв и {settings.receiptPoints} за чек с QR-кодом.</p>
+        <p className="mt-3 text-sm text-white/80">{settings.reviewPoints} {pointsWord(settings.reviewPoints)} за каждый новый отзыв и {settings.receiptPoints} за чек с QR-кодом.</p>
         <div className="mt-4 flex flex-wrap gap-2">
           <Link href="/cabinet/requests/new" className="inline-flex h-11 items-center rounded-xl bg-white px-4 text-[15px] font-medium text-brand-700">
             Отправить заявку
@@ -44,12 +45,27 @@ export default async function CabinetPage() {
         <Card>
           <CardTitle>Уведомления</CardTitle>
           <ul className="mt-3 divide-y divide-line">
-            {overview.notifications.map((item) => (
-              <li key={item.id} className="py-3">
-                <p className="font-medium">{item.title}</p>
-                <p className="text-sm text-muted">{item.body}</p>
-              </li>
-            ))}
+            {overview.notifications.map((item) => {
+              const text = (
+                <>
+                  <p className="font-medium">{item.title}</p>
+                  {item.body && <p className="text-sm text-muted">{item.body}</p>}
+                </>
+              );
+              // The request or order the notification is about (written with it): the re-send form or the parcel is there.
+              return (
+                <li key={item.id} data-testid="notification">
+                  {item.link?.startsWith("/") ? (
+                    <Link href={item.link} className="-mx-2 flex min-h-11 items-center justify-between gap-3 rounded-xl px-2 py-3 hover:bg-brand-50">
+                      <div className="min-w-0">{text}</div>
+                      <ChevronRight className="size-5 shrink-0 text-muted" aria-hidden />
+                    </Link>
+                  ) : (
+                    <div className="py-3">{text}</div>
+                  )}
+                </li>
+              );
+            })}
           </ul>
         </Card>
       )}

@@ -1,7 +1,6 @@
 "use server";
 
 import { deviceHash, ensureDeviceId } from "@/server/auth/device-cookie";
-import { SIGN_IN_CODE } from "@/lib/rules/sign-in-code";
 import { requestSignInCode, requestSignInCodeInput } from "@/server/domain/auth/request-sign-in-code";
 import { defineAction } from "@/server/http/define-action";
 import { ipRateLimitKey } from "@/server/http/client-ip";
@@ -22,6 +21,6 @@ export const requestSignInCodeAction = defineAction({
         deviceHash: deviceHash(await ensureDeviceId()),
       }),
     );
-    return { phone: result.phone, resendAfterSeconds: SIGN_IN_CODE.resendAfterSeconds };
+    return { phone: result.phone, resendAfterSeconds: result.resendAfterSeconds, sent: result.sent };
   },
 });

@@ -5,6 +5,7 @@ import { AREA_ROLES } from "@/server/auth/session";
 import { claimRequest, claimRequestInput } from "@/server/domain/moderation/claim-request";
 import { type DecisionOutcome, decideRequestPart, decideRequestPartInput } from "@/server/domain/moderation/decide-request-part";
 import { findNextRequest, findNextRequestInput } from "@/server/domain/moderation/find-next-request";
+import { takeQuickBatch, takeQuickBatchInput } from "@/server/domain/moderation/take-quick-batch";
 import { recheckReceipt, recheckReceiptInput } from "@/server/domain/receipt-checks/recheck-receipt";
 import { defineAction } from "@/server/http/define-action";
 import { perActorLimit } from "@/server/http/edge-limits";
@@ -53,5 +54,15 @@ export const recheckReceiptAction = defineAction({
     const outcome = await recheckReceipt(actor, input);
     revalidatePath(`/moderation/requests/${outcome.requestId}`);
     return outcome;
+  },
+});
+
+export const takeQuickBatchAction = defineAction({
+  name: "take-quick-batch",
+  roles: AREA_ROLES.moderation,
+  input: takeQuickBatchInput,
+  run: async ({ actor, input }) => {
+    const batch = await takeQuickBatch(actor, input);
+    return batch.map((item) => ({ ...item, filedAt: item.filedAt.toISOString(), dueAt: item.dueAt.toISOString() }));
   },
 });

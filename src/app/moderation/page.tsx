@@ -8,6 +8,9 @@ import { formatDateTime } from "@/lib/format";
 import { AREA_ROLES, requirePageRole } from "@/server/auth/session";
 import { DUE_SOON_HOURS, listModerationQueue, moderationQueueInput, QUEUE_TABS, type QueueTab } from "@/server/domain/moderation/list-moderation-queue";
 import { listRequestProducts } from "@/server/domain/requests/list-request-products";
+import { RiskBadge } from "@/components/moderation/risk-badge";
+import { RISK_LEVEL_LABEL, RISK_LEVELS } from "@/lib/rules/risk-signals";
+import { QUICK_BATCH_SIZE } from "@/lib/rules/quick-approval";
 
 export const metadata: Metadata = { title: "Модерация" };
 
@@ -32,6 +35,8 @@ export default async function ModerationQueuePage({ searchParams }: { searchPara
     productId: params.productId || undefined,
     flag: params.flag || undefined,
     q: params.q || undefined,
+    risk: params.risk || undefined,
+    sort: params.sort,
   });
   const [queue, products] = await Promise.all([listModerationQueue(actor, input), listRequestProducts()]);
   const linkFor = (tab: QueueTab) => {
@@ -41,6 +46,8 @@ export default async function ModerationQueuePage({ searchParams }: { searchPara
     if (input.productId) query.set("productId", String(input.productId));
     if (input.flag) query.set("flag", input.flag);
     if (input.q) query.set("q", input.q);
+    if (input.risk) query.set("risk", input.risk);
+    if (input.sort !== "due") query.set("sort", input.sort);
     return `/moderation?${query.toString()}`;
   };
 
@@ -48,8 +55,22 @@ export default async function ModerationQueuePage({ searchParams }: { searchPara
     <div className="space-y-4">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Очередь заявок</h1>
-        <p className="text-sm text-muted">Сначала заявки с самым ранним сроком решения.</p>
+        <p className="text-sm text-muted">
+          {input.sort === "risk" ? "По сроку решения, а в пределах дня — сначала с высоким риском." : "Сначала заявки с самым ранним сроком решения."}
+        </p>
       </div>
+      {queue.counts.quick > 0 && (
+        <Link
+          href="/moderation/quick"
+          data-testid="quick-approval-link"
+          className="flex min-h-11 flex-wrap items-center justify-between gap-2 rounded-xl bg-emerald-50 px-4 py-2 text-sm text-emerald-900 ring-1 ring-emerald-200 hover:bg-emerald-100"
+        >
+          <span>
+            <span className="font-medium">Можно одобрить быстро: {queue.counts.quick}</span> — все автоматические проверки чистые, осталось посмотреть отзыв.
+          </span>
+          <span className="font-medium">Проверить пачкой до {QUICK_BATCH_SIZE} →</span>
+        </Link>
+      )}
       <nav className="flex gap-1 overflow-x-auto" aria-label="Вкладки очереди">
         {QUEUE_TABS.map((tab) => (
           <Link
@@ -62,15 +83,16 @@ export default async function ModerationQueuePage({ searchParams }: { searchPara
           </Link>
         ))}
       </nav>
-      <form action="/moderation" className="grid gap-2 sm:grid-cols-[1fr_auto_auto_auto_auto]">
+      {/* Each select may shrink below its longest option (a product's full name): the row stays inside the page. */}
+      <form action="/moderation" className="grid gap-2 sm:grid-cols-2 lg:grid-cols-[minmax(0,1.4fr)_repeat(5,minmax(0,1fr))_auto]">
         <input type="hidden" name="tab" value={input.tab} />
-        <input name="q" defaultValue={input.q ?? ""} placeholder="№ заявки или телефон" aria-label="Поиск" className="h-11 rounded-xl border border-line bg-white px-3 text-sm" />
-        <select name="status" defaultValue={input.status ?? ""} aria-label="Статус" className="h-11 rounded-xl border border-line bg-white px-3 text-sm">
+        <input name="q" defaultValue={input.q ?? ""} placeholder="№ заявки или телефон" aria-label="Поиск" className="h-11 w-full min-w-0 rounded-xl border border-line bg-white px-3 text-sm" />
+        <select name="status" defaultValue={input.status ?? ""} aria-label="Статус" className="h-11 w-full min-w-0 rounded-xl border border-line bg-white px-3 text-sm">
           <option value="">Любой статус</option>
           <option value="PENDING">Новые</option>
           <option value="IN_REVIEW">Частично решены</option>
         </select>
-        <select name="productId" defaultValue={input.productId ?? ""} aria-label="Продукт" className="h-11 rounded-xl border border-line bg-white px-3 text-sm">
+        <select name="productId" defaultValue={input.productId ?? ""} aria-label="Продукт" className="h-11 w-full min-w-0 rounded-xl border border-line bg-white px-3 text-sm">
           <option value="">Все продукты</option>
           {products.map((product) => (
             <option key={product.id} value={product.id}>
@@ -78,12 +100,24 @@ export default async function ModerationQueuePage({ searchParams }: { searchPara
             </option>
           ))}
         </select>
-        <select name="flag" defaultValue={input.flag ?? ""} aria-label="Отметки" className="h-11 rounded-xl border border-line bg-white px-3 text-sm">
+        <select name="flag" defaultValue={input.flag ?? ""} aria-label="Отметки" className="h-11 w-full min-w-0 rounded-xl border border-line bg-white px-3 text-sm">
           <option value="">Любые отметки</option>
           <option value="RECEIPT">Повтор чека</option>
           <option value="SCREENSHOT">Повтор скриншота</option>
           <option value="REVIEW_LINK">Повтор ссылки</option>
           <option value="CHECK_FAILED">Чек не подтверждён сервисом</option>
+        </select>
+        <select name="risk" defaultValue={input.risk ?? ""} aria-label="Риск" className="h-11 w-full min-w-0 rounded-xl border border-line bg-white px-3 text-sm" data-testid="queue-risk">
+          <option value="">Любой риск</option>
+          {[...RISK_LEVELS].reverse().map((level) => (
+            <option key={level} value={level}>
+              Риск {RISK_LEVEL_LABEL[level]}
+            </option>
+          ))}
+        </select>
+        <select name="sort" defaultValue={input.sort} aria-label="Порядок" className="h-11 w-full min-w-0 rounded-xl border border-line bg-white px-3 text-sm" data-testid="queue-sort">
+          <option value="due">По сроку</option>
+          <option value="risk">По сроку, риск выше — раньше</option>
         </select>
         <button className="h-11 rounded-xl bg-brand-600 px-4 text-sm font-medium text-white">Найти</button>
       </form>
@@ -109,6 +143,8 @@ export default async function ModerationQueuePage({ searchParams }: { searchPara
                     </p>
                   </div>
                   <div className="flex flex-wrap gap-1">
+                    <RiskBadge level={item.riskLevel} />
+                    {item.quickApprovable && <Badge tone="success">можно одобрить быстро</Badge>}
                     {rowMarks(item).map((mark) => (
                       <Badge key={mark} tone="warning">
                         {mark}

@@ -6,6 +6,7 @@ const STAFF_NAV = [
   { href: "/staff", label: "Бренд" },
   { href: "/staff/orders", label: "Заказы" },
   { href: "/staff/prizes", label: "Призы" },
+  { href: "/staff/products", label: "Продукты" },
   { href: "/staff/figures", label: "Показатели" },
 ];
 

@@ -4,6 +4,7 @@ import { Clock, Loader2, MapPin, RotateCcw, Search } from "lucide-react";
 import { type KeyboardEvent, useCallback, useEffect, useId, useRef, useState } from "react";
 import { Input } from "@/components/ui/input";
 import { cn } from "@/lib/cn";
+import { countRu, pluralRu } from "@/lib/plural-ru";
 import { PICKUP_POINT_CITIES, matchPickupPointCity, suggestPickupPointCities } from "@/lib/pickup-point-cities";
 import { PICKUP_POINT_CITY_MAX_LENGTH, PICKUP_POINT_QUERY_MAX_LENGTH, PICKUP_POINT_RESULT_LIMIT } from "@/lib/rules/pickup-point-search";
 
@@ -23,19 +24,17 @@ type Results =
   | { state: "done"; points: PickupPointOption[]; city: string; query: string }
   | { state: "failed"; message: string };
 
-const CARRIER_TEXT: Record<Carrier, { points: string; search: string; codeLabel: string }> = {
-  CDEK: { points: "пунктов СДЭК", search: "Улица и дом или код пункта, например MSK123", codeLabel: "Код пункта" },
-  RUSSIAN_POST: { points: "отделений Почты России", search: "Улица и дом или индекс, например 101000", codeLabel: "Индекс" },
+// The points in the accusative ("покажем пункты СДЭК") and the genitive ("не нашлось пунктов СДЭК").
+const CARRIER_TEXT: Record<Carrier, { points: string; noPoints: string; search: string; codeLabel: string }> = {
+  CDEK: { points: "пункты СДЭК", noPoints: "пунктов СДЭК", search: "Улица и дом или код пункта, например MSK123", codeLabel: "Код пункта" },
+  RUSSIAN_POST: { points: "отделения Почты России", noPoints: "отделений Почты России", search: "Улица и дом или индекс, например 101000", codeLabel: "Индекс" },
 };
 
 const DEBOUNCE_MS = 300;
-const pluralRules = new Intl.PluralRules("ru-RU");
 
 /** "Найден 1 пункт", "Найдено 3 пункта", "Найдено 25 пунктов". */
 function foundText(count: number): string {
-  const form = pluralRules.select(count);
-  if (form === "one") return `Найден ${count} пункт`;
-  return `Найдено ${count} ${form === "few" ? "пункта" : "пунктов"}`;
+  return `${pluralRu(count, ["Найден", "Найдено", "Найдено"])} ${countRu(count, ["пункт", "пункта", "пунктов"])}`;
 }
 const NETWORK_ERROR = "Не удалось загрузить пункты выдачи: проверьте соединение с интернетом и попробуйте ещё раз.";
 
@@ -202,6 +201,8 @@ export function PickupPointPicker({
   const suggestions = suggestPickupPointCities(city);
   const showCityChips = cityTrimmed === "" || (cityTrimmed.length >= 1 && !matchPickupPointCity(city) && suggestions.length > 0);
   const shown = results.state === "done" ? results.points : results.state === "loading" ? results.previous : [];
+  // "Казан" on the way to "Казань": a city name still being typed is no city without points.
+  const stillTypingCity = !matchPickupPointCity(city) && suggestions.length > 0;
 
   return (
     <fieldset className="space-y-3" aria-describedby={error ? errorId : undefined}>
@@ -289,7 +290,9 @@ export function PickupPointPicker({
           <p className="rounded-xl bg-white px-4 py-3 text-muted ring-1 ring-line" data-testid="pickup-point-empty">
             {results.query
               ? `По запросу «${results.query}» в городе ${results.city} ничего не нашлось. Попробуйте только название улицы, код пункта или индекс.`
-              : `В городе «${results.city}» не нашлось ${text.points}. Проверьте название или выберите ближайший крупный город.`}
+              : stillTypingCity
+                ? "Допишите название города или выберите его в подсказках."
+                : `В городе «${results.city}» не нашлось ${text.noPoints}. Проверьте название или выберите ближайший крупный город.`}
           </p>
         ) : results.state === "done" ? (
           <p className="text-muted">

@@ -1,9 +1,10 @@
 "use client";
 
-import { Camera, ImagePlus, RotateCcw, X } from "lucide-react";
+import { AlertCircle, Camera, ImagePlus, RotateCcw, X } from "lucide-react";
 import { type DragEvent, useCallback, useEffect, useRef, useState } from "react";
 import { cn } from "@/lib/cn";
-import { type UploadKind, type UploadedImage, imageUrl, prepareImageForUpload, uploadImage } from "./upload-image";
+import { countRu } from "@/lib/plural-ru";
+import { type UploadKind, type UploadedImage, imageUrl, prepareImageForUpload, uploadFailure, uploadImage } from "./upload-image";
 
 export interface PickedImage {
   /** Local key for React; stable across the upload. */
@@ -12,6 +13,8 @@ export interface PickedImage {
   status: "uploading" | "done" | "failed";
   progress: number;
   error?: string;
+  /** The failure may pass on a second try (the network, a busy server); a refused file never will. */
+  retryable?: boolean;
   file?: File;
   uploaded?: UploadedImage;
 }
@@ -23,9 +26,12 @@ export function pickedFromUploaded(uploaded: UploadedImage): PickedImage {
 
 /**
  * Choose images from the gallery, take them with the camera, or drop them: each is downscaled if huge,
- * uploaded at once with its own progress bar, and can be removed or retried. Nothing already uploaded
- * is lost when another file fails.
+ * uploaded at once with its own progress bar, and can be removed. A failed file is marked on its tile and
+ * explained below the picker in full, with "Удалить" and, when another try can help, "Ещё раз". Nothing
+ * already uploaded is lost when another file fails.
  */
+const FILE_FORMS = ["файл", "файла", "файлов"] as const;
+
 export function ImagePicker({
   kind,
   max,
@@ -52,7 +58,7 @@ export function ImagePicker({
 
   const startUpload = useCallback(
     (key: string, file: File) => {
-      onChange((current) => current.map((item) => (item.key === key ? { ...item, status: "uploading", progress: 0, error: undefined } : item)));
+      onChange((current) => current.map((item) => (item.key === key ? { ...item, status: "uploading", progress: 0, error: undefined, retryable: undefined } : item)));
       void (async () => {
         try {
           const prepared = await prepareImageForUpload(file);
@@ -61,8 +67,8 @@ export function ImagePicker({
           );
           onChange((current) => current.map((item) => (item.key === key ? { ...item, status: "done", progress: 1, uploaded } : item)));
         } catch (failure) {
-          const message = failure instanceof Error ? failure.message : "Не удалось загрузить файл.";
-          onChange((current) => current.map((item) => (item.key === key ? { ...item, status: "failed", error: message } : item)));
+          const { error, retryable } = uploadFailure(failure);
+          onChange((current) => current.map((item) => (item.key === key ? { ...item, status: "failed", error, retryable } : item)));
         }
       })();
     },
@@ -73,7 +79,7 @@ export function ImagePicker({
     const list = Array.from(files);
     const room = max - items.length;
     if (list.length > room) {
-      setNotice(room <= 0 ? `Уже добавлено максимальное число файлов: ${max}.` : `Можно добавить ещё ${room} из ${list.length} выбранных — максимум ${max}.`);
+      setNotice(room <= 0 ? `Уже добавлено максимальное число файлов: ${max}.` : `Добавили ${countRu(room, FILE_FORMS)} из ${list.length} выбранных: больше ${max} не поместится.`);
     } else {
       setNotice(null);
     }
@@ -99,6 +105,8 @@ export function ImagePicker({
     return () => items.forEach((item) => item.previewUrl.startsWith("blob:") && URL.revokeObjectURL(item.previewUrl));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+
+  const failed = items.filter((item) => item.status === "failed");
 
   function onDrop(event: DragEvent) {
     event.preventDefault();
@@ -136,22 +144,20 @@ export function ImagePicker({
                   </div>
                 )}
                 {item.status === "failed" && (
-                  <div className="absolute inset-0 flex flex-col items-center justify-center gap-1 bg-white/85 p-1 text-center text-[11px] leading-tight text-red-700">
-                    <span>{item.error}</span>
-                    {item.file && (
-                      <button type="button" className="inline-flex items-center gap-1 font-medium text-brand-700" onClick={() => startUpload(item.key, item.file!)}>
-                        <RotateCcw className="size-3" /> Ещё раз
-                      </button>
-                    )}
+                  <div className="absolute inset-0 grid place-items-center bg-white/70 text-red-700">
+                    <AlertCircle className="size-7" aria-label="Не загружено" />
                   </div>
                 )}
+                {/* The hit area is 44 px; the visible circle is smaller so it does not hide the picture. */}
                 <button
                   type="button"
                   onClick={() => remove(item.key)}
-                  className="absolute right-1 top-1 grid size-7 place-items-center rounded-full bg-white/90 text-ink shadow"
+                  className="absolute right-0 top-0 grid size-11 place-items-center text-ink"
                   aria-label="Убрать фото"
                 >
-                  <X className="size-4" />
+                  <span className="grid size-7 place-items-center rounded-full bg-white/90 shadow">
+                    <X className="size-4" />
+                  </span>
                 </button>
               </li>
             ))}
@@ -192,6 +198,28 @@ export function ImagePicker({
           }}
         />
       </div>
+      {failed.length > 0 && (
+        <ul className="space-y-2" data-testid={testId ? `${testId}-upload-errors` : undefined}>
+          {failed.map((item) => (
+            <li key={item.key} className="rounded-xl bg-red-50 p-3 text-sm text-red-800 ring-1 ring-red-200" data-testid="upload-error">
+              <p>
+                {item.file?.name && <span className="font-medium">«{item.file.name}»: </span>}
+                {item.error}
+              </p>
+              <div className="mt-2 flex flex-wrap gap-2">
+                <button type="button" onClick={() => remove(item.key)} className="inline-flex h-11 items-center gap-1.5 rounded-xl bg-white px-4 font-medium text-red-800 ring-1 ring-red-200">
+                  <X className="size-4" /> Удалить
+                </button>
+                {item.retryable && item.file && (
+                  <button type="button" onClick={() => startUpload(item.key, item.file!)} className="inline-flex h-11 items-center gap-1.5 rounded-xl bg-white px-4 font-medium text-brand-700 ring-1 ring-line">
+                    <RotateCcw className="size-4" /> Ещё раз
+                  </button>
+                )}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
       {notice && <p className="text-xs text-amber-700">{notice}</p>}
       {error && (
         <p className="text-sm text-red-700" data-testid="field-error">

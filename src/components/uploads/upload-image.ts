@@ -16,6 +16,25 @@ const MAX_SIDE = 4096;
 const MAX_BYTES_WITHOUT_RESIZE = 8 * 1024 * 1024;
 const GENERIC = "Не удалось загрузить файл. Проверьте интернет и попробуйте ещё раз.";
 
+/**
+ * Why an upload failed. `retryable`: sending the same file again may work (the network, a busy or failing
+ * server, too many uploads for now); a file the server refused (not an image, too big, unreadable) never will.
+ */
+export class UploadError extends Error {
+  constructor(
+    message: string,
+    readonly retryable: boolean,
+  ) {
+    super(message);
+    this.name = "UploadError";
+  }
+}
+
+/** The server's refusals of the file itself are 4xx answers other than a rate limit. */
+function isRetryableStatus(status: number): boolean {
+  return status === 0 || status === 408 || status === 429 || status >= 500;
+}
+
 export async function prepareImageForUpload(file: File): Promise<File> {
   if (!file.type.startsWith("image/") || file.type === "image/gif" || file.type === "image/svg+xml") return file;
   let bitmap: ImageBitmap;
@@ -56,13 +75,19 @@ export function uploadImage(file: File, kind: UploadKind, onProgress: (fraction:
     xhr.onload = () => {
       const payload = xhr.response as { ok: true; data: UploadedImage } | { ok: false; message: string } | null;
       if (payload && payload.ok) resolve(payload.data);
-      else reject(new Error(payload && !payload.ok ? payload.message : GENERIC));
+      else reject(new UploadError(payload && !payload.ok ? payload.message : GENERIC, isRetryableStatus(xhr.status)));
     };
-    xhr.onerror = () => reject(new Error(GENERIC));
-    xhr.onabort = () => reject(new Error("Загрузка отменена."));
+    xhr.onerror = () => reject(new UploadError(GENERIC, true));
+    xhr.onabort = () => reject(new UploadError("Загрузка отменена.", true));
     signal?.addEventListener("abort", () => xhr.abort());
     xhr.send(body);
   });
+}
+
+/** What a failed upload shows: its message, and whether "Ещё раз" can help. */
+export function uploadFailure(failure: unknown): { error: string; retryable: boolean } {
+  if (failure instanceof UploadError) return { error: failure.message, retryable: failure.retryable };
+  return { error: failure instanceof Error && failure.message ? failure.message : GENERIC, retryable: true };
 }
 
 export function imageUrl(id: string, variant: "thumb" | "full" = "thumb"): string {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FIRST_FORFEITURE_WARNING_DAYS, FORFEITURE_WARNING_DAYS, LAST_FORFEITURE_WARNING_DAYS } from "./forfeiture-warnings";
+import { orderNeedsSpendConfirmation } from "./prize-order";
 import { PROGRAMME_SETTING_LIMITS, PROGRAMME_SETTING_RANGE_MESSAGE } from "./programme-settings-limits";
 import { SIGN_IN_CODE, SIGN_IN_CODE_FORMAT_MESSAGE, SIGN_IN_CODE_PATTERN, isSignInCodeShape } from "./sign-in-code";
 import { STAFF_INVITE_DAYS, STAFF_INVITE_LIFETIME_TEXT } from "./staff-invite";
@@ -57,5 +58,15 @@ describe("forfeiture warnings", () => {
     expect(FIRST_FORFEITURE_WARNING_DAYS).toBe(FORFEITURE_WARNING_DAYS[0]);
     expect(LAST_FORFEITURE_WARNING_DAYS).toBe(FORFEITURE_WARNING_DAYS.at(-1));
     expect(FIRST_FORFEITURE_WARNING_DAYS).toBeGreaterThan(LAST_FORFEITURE_WARNING_DAYS);
+  });
+});
+
+describe("spend confirmation", () => {
+  it("asks when an order spends more than half of the balance, not at half or less", () => {
+    expect(orderNeedsSpendConfirmation(500, 600)).toBe(true);
+    expect(orderNeedsSpendConfirmation(301, 600)).toBe(true);
+    expect(orderNeedsSpendConfirmation(300, 600)).toBe(false);
+    expect(orderNeedsSpendConfirmation(100, 600)).toBe(false);
+    expect(orderNeedsSpendConfirmation(600, 600)).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import "server-only";
 import { DAY_MS } from "@/lib/moscow-time";
-import type { Tx } from "@/server/db/client";
+import { type Tx, db } from "@/server/db/client";
 import { now } from "@/server/clock";
 
 /** How long a browser or address stays trusted after the account last signed in from it. */
@@ -48,4 +48,14 @@ export async function rememberSignInOrigin(tx: Tx, userId: number, origin: SignI
       update: { lastSeenAt: at },
     });
   }
+}
+
+/** How long a browser's mark and a sign-in address are kept after the account last signed in from them (the fraud signals' memory). */
+export const SIGN_IN_RECORD_RETENTION_DAYS = 365;
+
+/** The nightly purge: marks and addresses not seen for SIGN_IN_RECORD_RETENTION_DAYS are deleted. */
+export async function purgeOldSignInRecords(input: { at: Date }): Promise<{ deleted: number }> {
+  const before = new Date(input.at.getTime() - SIGN_IN_RECORD_RETENTION_DAYS * DAY_MS);
+  const { count } = await db.signInTrust.deleteMany({ where: { lastSeenAt: { lt: before } } });
+  return { deleted: count };
 }

@@ -1,6 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { Prisma } from "@/generated/prisma/client";
 import type { ImageKind } from "@/generated/prisma/enums";
+import type { QrBox } from "@/server/receipts/qr/qr-box";
 import { now } from "@/server/clock";
 import type { Db, Tx } from "@/server/db/client";
 import { objectStorage } from "@/server/storage";
@@ -14,6 +16,8 @@ export interface StoreProcessedImageInput {
   processed: ProcessedImage;
   /** Receipt photos: the QR text decoded at upload, null when none was found; omit when not decoded. */
   qrText?: string | null;
+  /** Receipt photos: where that code is on the stored copy (see qr-box.ts), null when unknown. */
+  qrBox?: QrBox | null;
   /** Where the image belongs, when already known (otherwise attached when the request is filed). */
   partId?: number;
   attempt?: number;
@@ -58,6 +62,7 @@ export async function storeProcessedImage(client: Db | Tx, input: StoreProcessed
         perceptualHash: input.processed.perceptualHash,
         qrText: input.qrText ?? null,
         qrDecodedAt: input.qrText === undefined ? null : now(),
+        qrBox: input.qrBox ?? Prisma.DbNull,
       },
       select: { id: true },
     });

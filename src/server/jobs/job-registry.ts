@@ -6,6 +6,8 @@ import { closeFiguresDays } from "@/server/domain/figures/close-figures-days";
 import { runForfeiture } from "@/server/domain/forfeiture/run-forfeiture";
 import { sendForfeitureWarnings } from "@/server/domain/forfeiture/send-forfeiture-warnings";
 import { sweepObjectDeletions } from "@/server/domain/storage/sweep-object-deletions";
+import { purgeOldSignInRecords } from "@/server/auth/sign-in-trust";
+import { decideReceiptAutomatically } from "@/server/domain/auto-moderation/decide-receipt-automatically";
 import { checkReceipt } from "@/server/domain/receipt-checks/check-receipt";
 import { RECEIPT_CHECK_MAX_ATTEMPTS, RECEIPT_CHECK_QUEUE, RECEIPT_CHECK_RETRY_DELAY_SECONDS } from "@/server/domain/receipt-checks/receipt-check-policy";
 import { sweepReceiptChecks } from "@/server/domain/receipt-checks/sweep-receipt-checks";
@@ -101,6 +103,15 @@ export const JOBS: readonly JobDefinition[] = [
     },
   },
   {
+    name: "sign-in-records-purge",
+    cron: "30 3 * * *",
+    description: "deletes browser marks and sign-in addresses not seen for 12 months (the fraud signals' retention)",
+    retryLimit: 5,
+    retryDelaySeconds: 300,
+    expireInMinutes: 15,
+    run: ({ at }) => purgeOldSignInRecords({ at }),
+  },
+  {
     name: "receipt-check-sweep",
     cron: "* * * * *",
     description: "queues again the receipt checks that lost their job (the queue was unreachable after filing, a worker died mid-check)",
@@ -141,6 +152,12 @@ export const QUEUES: readonly QueueDefinition[] = [
     // The service's own timeout is 15 s.
     expireInMinutes: 2,
     pollingIntervalSeconds: 2,
-    run: ({ data }) => checkReceipt({ receiptId: receiptCheckData.parse(data).receiptId }),
+    // Then the automatic rules, once the answer is in (also on a retry whose twin settled the check first).
+    run: async ({ data }) => {
+      const { receiptId } = receiptCheckData.parse(data);
+      const checked = await checkReceipt({ receiptId });
+      const automatic = await decideReceiptAutomatically({ receiptId });
+      return { ...checked, automatic: automatic.decided ? automatic.rule : automatic.reason };
+    },
   },
 ];

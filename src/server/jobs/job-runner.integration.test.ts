@@ -49,6 +49,7 @@ describe("the job runner", () => {
       ["figures-rollup", "15 0 * * *"],
       ["staff-digest", "0 9 * * *"],
       ["forfeiture", "0 3 * * *"],
+      ["sign-in-records-purge", "30 3 * * *"],
       ["receipt-check-sweep", "* * * * *"],
     ]);
 
@@ -67,6 +68,7 @@ describe("the job runner", () => {
       { name: "figures-rollup", cron: "15 0 * * *", timezone: "Europe/Moscow" },
       { name: "forfeiture", cron: "0 3 * * *", timezone: "Europe/Moscow" },
       { name: "receipt-check-sweep", cron: "* * * * *", timezone: "Europe/Moscow" },
+      { name: "sign-in-records-purge", cron: "30 3 * * *", timezone: "Europe/Moscow" },
       { name: "staff-digest", cron: "0 9 * * *", timezone: "Europe/Moscow" },
       { name: "storage-deletions", cron: "*/5 * * * *", timezone: "Europe/Moscow" },
     ]);

@@ -1,7 +1,8 @@
 // A fake proverkacheka.com on 127.0.0.1 for the browser journeys (started by playwright.config.ts beside the
 // portal, which gets RECEIPT_CHECK_TOKEN and RECEIPT_CHECK_BASE_URL pointing here). It speaks the real API
 // (POST /api/v1/check/get, form token + qrraw; HTTP 200 with {code, data}) and confirms every receipt with
-// the QR's own sum. A journey can hold the answers (POST /control/hold) to see the portal while a check is
+// the QR's own sum, as one line of a face cream unless a journey said which lines a receipt has
+// (POST /control/items {fn, items}: by the QR's fiscal drive number). A journey can hold the answers (POST /control/hold) to see the portal while a check is
 // running, then let them go (POST /control/release); a held answer goes out anyway after HOLD_MAX_MS,
 // inside the portal's 15 s timeout.
 import { type ServerResponse, createServer } from "node:http";
@@ -10,6 +11,7 @@ const port = Number(process.argv.find((arg) => arg.startsWith("--port="))?.split
 const HOLD_MAX_MS = 10_000;
 
 let held = false;
+const itemsByDrive = new Map<string, { name: string; price: number; quantity: number; sum: number }[]>();
 const waiting = new Set<() => void>();
 
 function send(response: ServerResponse, status: number, body: unknown): void {
@@ -33,7 +35,7 @@ function foundAnswer(qrraw: string) {
         fiscalDocumentNumber: Number(fields.get("i")),
         fiscalSign: Number(fields.get("fp")),
         operationType: Number(fields.get("n") ?? 1),
-        items: [{ name: "Carely Крем для лица увлажняющий 50 мл", price: total, quantity: 1, sum: total }],
+        items: itemsByDrive.get(fields.get("fn") ?? "") ?? [{ name: "Carely Крем для лица увлажняющий 50 мл", price: total, quantity: 1, sum: total }],
       },
     },
     request: { qrraw },
@@ -49,6 +51,11 @@ const server = createServer((request, response) => {
     if (path === "/control/hold" && request.method === "POST") {
       held = true;
       return send(response, 200, { held });
+    }
+    if (path === "/control/items" && request.method === "POST") {
+      const { fn, items } = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { fn: string; items: { name: string; price: number; quantity: number; sum: number }[] };
+      itemsByDrive.set(fn, items);
+      return send(response, 200, { fn, items: items.length });
     }
     if (path === "/control/release" && request.method === "POST") {
       held = false;

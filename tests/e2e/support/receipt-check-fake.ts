@@ -12,3 +12,9 @@ export async function holdReceiptChecks(): Promise<void> {
 export async function releaseReceiptChecks(): Promise<void> {
   await fetch(`${FAKE_PROVERKACHEKA_URL}/control/release`, { method: "POST" });
 }
+
+/** The lines the fake's answer gives for receipts of this fiscal drive (sums in kopecks). */
+export async function setReceiptItems(fiscalDriveNumber: string, items: { name: string; price: number; quantity: number; sum: number }[]): Promise<void> {
+  const response = await fetch(`${FAKE_PROVERKACHEKA_URL}/control/items`, { method: "POST", body: JSON.stringify({ fn: fiscalDriveNumber, items }) });
+  if (!response.ok) throw new Error(`fake proverkacheka: ${response.status}`);
+}

@@ -10,12 +10,18 @@ import { maskPhone } from "@/lib/phone-format";
 import { AREA_ROLES, requirePageRole } from "@/server/auth/session";
 import { type AuditLogFilters, listAuditFilterOptions, listAuditLog, listAuditLogInput } from "@/server/domain/admin/list-audit-log";
 import { AuditData } from "./audit-data";
+import { AUTOMATIC_DECIDER_NAME } from "@/lib/rules/automation-rules";
 
 export const metadata: Metadata = { title: "Журнал действий" };
 
 const FILTER_KEYS = ["actorId", "action", "entityType", "entityId", "from", "to"] as const;
 
 const selectClass = "h-12 w-full rounded-xl border border-line bg-white px-3 text-base";
+
+/** An automatic rule's decision carries its rule in `data.rule` (record-part-decision.ts). */
+function isRuleDecision(data: unknown): boolean {
+  return typeof data === "object" && data !== null && typeof (data as { rule?: unknown }).rule === "string";
+}
 
 function who(actor: { name: string | null; email: string | null; phone: string | null; role: keyof typeof USER_ROLE_LABEL } | null): string {
   if (!actor) return "Система";
@@ -131,7 +137,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
                   </p>
                 </div>
                 <p className="text-sm text-muted">
-                  {who(entry.actor)} ·{" "}
+                  {entry.actor ? who(entry.actor) : isRuleDecision(entry.data) ? AUTOMATIC_DECIDER_NAME : who(null)} ·{" "}
                   <Link
                     href={`/admin/audit?${new URLSearchParams({ entityType: entry.entityType, entityId: entry.entityId })}`}
                     className="text-brand-700 hover:underline"
@@ -140,7 +146,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
                     {AUDIT_ENTITY_LABEL[entry.entityType] ?? entry.entityType} {entry.entityId}
                   </Link>
                 </p>
-                <AuditData data={entry.data} />
+                <AuditData action={entry.action} data={entry.data} />
               </li>
             ))}
           </ol>

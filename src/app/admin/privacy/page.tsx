@@ -3,6 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { formatDate, formatDateTime, formatPoints } from "@/lib/format";
+import { orderNumbersText } from "@/lib/order-labels";
 import { formatRussianPhone } from "@/lib/phone-format";
 import { PRIVACY_QUERY_MAX_LENGTH } from "@/lib/rules/privacy-search";
 import { AREA_ROLES, requirePageRole } from "@/server/auth/session";
@@ -84,8 +85,8 @@ export default async function AdminPrivacyPage({ searchParams }: { searchParams:
 
           {found.ordersInProgress.length > 0 && !found.anonymisedAt ? (
             <p className="mt-4 rounded-xl bg-red-50 px-4 py-3 text-sm text-red-800 ring-1 ring-red-200">
-              Удалить данные сейчас нельзя: заказы {found.ordersInProgress.map((id) => `№${id}`).join(", ")} ещё в работе — для доставки нужны данные
-              получателя. После получения или отмены заказа удаление станет доступно.
+              Удалить данные сейчас нельзя: {orderNumbersText(found.ordersInProgress)} ещё в работе — для доставки нужны данные
+              получателя. После получения или отмены {found.ordersInProgress.length === 1 ? "заказа" : "заказов"} удаление станет доступно.
             </p>
           ) : (
             <>

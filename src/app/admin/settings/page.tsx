@@ -4,14 +4,16 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { formatDateTime } from "@/lib/format";
 import { AREA_ROLES, requirePageRole } from "@/server/auth/session";
 import { moscowDateKey } from "@/lib/moscow-time";
+import { getAutomationRules } from "@/server/domain/admin/get-automation-rules";
 import { getEditableProgrammeSettings } from "@/server/domain/admin/get-programme-settings";
+import { AutomationRulesForm } from "./automation-rules-form";
 import { SettingsForm } from "./settings-form";
 
 export const metadata: Metadata = { title: "Настройки программы" };
 
 export default async function AdminSettingsPage() {
   const actor = await requirePageRole(AREA_ROLES.admin);
-  const { settings, lastChange } = await getEditableProgrammeSettings(actor);
+  const [{ settings, lastChange }, automation] = await Promise.all([getEditableProgrammeSettings(actor), getAutomationRules(actor)]);
   return (
     <div className="space-y-4">
       <div>
@@ -46,6 +48,14 @@ export default async function AdminSettingsPage() {
             campaignEndsOn: settings.campaignEndsAt ? moscowDateKey(settings.campaignEndsAt) : "",
           }}
         />
+      </Card>
+      <Card className="space-y-3">
+        <CardTitle>Автоматическая проверка чеков</CardTitle>
+        <p className="text-sm text-muted">
+          Правила решают часть «чек» сами, как модератор: баллы, уведомление и письмо участнику, запись в журнале от имени «Автоматическая проверка».
+          Отзыв всегда проверяет человек; автоматический отказ модератор может отменить. Все правила выключены, пока их не включить.
+        </p>
+        <AutomationRulesForm initial={automation} />
       </Card>
       <Card>
         <CardTitle>Тексты отказов</CardTitle>

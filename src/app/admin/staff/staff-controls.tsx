@@ -139,7 +139,7 @@ export function InviteRow({ invite }: { invite: { id: number; email: string; rol
             <Badge tone="brand">{STAFF_ROLE_LABEL[invite.role]}</Badge>
           </p>
           <p className="text-xs text-muted">
-            Пригласил {invite.invitedBy}; ссылка действует до {formatDateTime(new Date(invite.expiresAt))}
+            Приглашение от {invite.invitedBy}; ссылка действует до {formatDateTime(new Date(invite.expiresAt))}
           </p>
         </div>
         <Button type="button" variant="ghost" size="sm" disabled={pending} onClick={() => void run(() => revokeStaffInviteAction({ inviteId: invite.id }))}>

@@ -4,7 +4,7 @@ import { PrizePicture, firstPrizePicture } from "@/components/prizes/prize-pictu
 import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { formatDate, formatSignedPoints } from "@/lib/format";
+import { formatDate, formatSignedPoints, pointsWord } from "@/lib/format";
 import { ORDER_STATUS_LABEL, ORDER_STATUS_TONE } from "@/lib/order-labels";
 import { AREA_ROLES, requirePageRole } from "@/server/auth/session";
 import { listMyOrders } from "@/server/domain/orders/list-my-orders";
@@ -47,7 +47,7 @@ export default async function MyOrdersPage() {
                     </Badge>
                   </div>
                   <p className="mt-1 text-xs text-muted">
-                    {formatDate(order.createdAt)} · {formatSignedPoints(-order.pointsSpent)} баллов
+                    {formatDate(order.createdAt)} · {formatSignedPoints(-order.pointsSpent)} {pointsWord(order.pointsSpent)}
                   </p>
                   {order.trackingNumber && (order.status === "SHIPPED" || order.status === "DELIVERED") && (
                     <p className="mt-1 text-sm">

@@ -1,7 +1,6 @@
 "use client";
 
-import { signOut } from "next-auth/react";
-import { useRouter } from "next/navigation";
+import { signOutHere } from "@/lib/sign-out-here";
 import { type FormEvent, useState } from "react";
 import { PendingButton } from "@/components/forms/pending-button";
 import { useServerAction } from "@/components/forms/use-server-action";
@@ -15,7 +14,6 @@ const NETWORK_ERROR = "Не удалось удалить данные. Пров
 /** Typing the word is the confirmation: deletion cannot be undone. On success the session ends. */
 export function DeleteMyDataForm({ confirmationWord }: { confirmationWord: string }) {
   const [confirmation, setConfirmation] = useState("");
-  const router = useRouter();
   const { pending, error: formError, fieldErrors, run } = useServerAction();
   const [done, setDone] = useState(false);
   const error = fieldErrors.confirmation ?? formError;
@@ -28,7 +26,7 @@ export function DeleteMyDataForm({ confirmationWord }: { confirmationWord: strin
     setDone(true);
     // The account is switched off already; ending the session takes the browser back to the sign-in page.
     // Should sign-out itself fail, the session is refused anyway: the sign-in page is where the shopper belongs.
-    await signOut({ callbackUrl: "/login" }).catch(() => router.replace("/login"));
+    await signOutHere("/login");
   }
 
   const ready = confirmation.trim().toLocaleUpperCase("ru-RU") === confirmationWord;

@@ -1,7 +1,6 @@
 "use client";
 
-import { signOut } from "next-auth/react";
-import { useRouter } from "next/navigation";
+import { signOutHere } from "@/lib/sign-out-here";
 import { useState } from "react";
 import { PendingButton } from "@/components/forms/pending-button";
 import { useServerAction } from "@/components/forms/use-server-action";
@@ -17,7 +16,6 @@ const SIGNED_OUT_EVERYWHERE_URL = "/login?signed-out=everywhere";
 
 /** Asks once more before ending every session: the shopper is signed out here too. */
 export function SignOutEverywhereForm() {
-  const router = useRouter();
   const [confirming, setConfirming] = useState(false);
   const { pending, error, done, setDone, run } = useServerAction();
 
@@ -27,7 +25,7 @@ export function SignOutEverywhereForm() {
     setDone("Готово: вы вышли на всех устройствах. Открываем страницу входа…");
     // Every session is refused already; this clears this browser's cookie on the way to the sign-in page.
     // Should sign-out itself fail, the session is refused anyway: the sign-in page is where the shopper belongs.
-    await signOut({ callbackUrl: SIGNED_OUT_EVERYWHERE_URL }).catch(() => router.replace(SIGNED_OUT_EVERYWHERE_URL));
+    await signOutHere(SIGNED_OUT_EVERYWHERE_URL);
   }
 
   return (

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PrizePicture } from "@/components/prizes/prize-picture";
 import { Card } from "@/components/ui/card";
-import { formatPoints } from "@/lib/format";
+import { formatPoints, pointsWord } from "@/lib/format";
 import { AREA_ROLES, requirePageRole } from "@/server/auth/session";
 import { listPrizesForShopper } from "@/server/domain/prizes/list-prizes-for-shopper";
 import { AvailabilityBadge } from "./availability-badge";
@@ -18,10 +18,10 @@ export default async function PrizeCataloguePage() {
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Призы</h1>
           <p className="mt-1 text-[15px] text-muted">
-            На счёте <span className="font-semibold text-ink" data-testid="balance">{formatPoints(balance)}</span> баллов
+            На счёте <span className="font-semibold text-ink" data-testid="balance">{formatPoints(balance)}</span> {pointsWord(balance)}
           </p>
         </div>
-        <Link href="/cabinet/orders" className="text-sm font-medium text-brand-700 hover:underline">
+        <Link href="/cabinet/orders" className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 hover:underline">
           Мои заказы →
         </Link>
       </div>

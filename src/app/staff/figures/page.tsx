@@ -8,7 +8,7 @@ import { Input } from "@/components/ui/input";
 import { cn } from "@/lib/cn";
 import { formatPoints, formatRoubles } from "@/lib/format";
 import { addDays } from "@/lib/moscow-time";
-import { pluralRu } from "@/lib/plural-ru";
+import { countRu, pluralRu } from "@/lib/plural-ru";
 import { LOW_STOCK_THRESHOLD } from "@/lib/rules/stock";
 import { ORDER_STATUS_LABEL } from "@/lib/order-labels";
 import { AREA_ROLES, requirePageRole } from "@/server/auth/session";
@@ -70,7 +70,7 @@ export default async function StaffFiguresPage({ searchParams }: { searchParams:
                 data-testid={`figures-preset-${days}`}
                 className={cn("rounded-xl px-3 py-2 text-sm font-medium", active ? "bg-brand-600 text-white" : "bg-white text-ink ring-1 ring-line")}
               >
-                {days} дней
+                {countRu(days, ["день", "дня", "дней"])}
               </Link>
             );
           })}
@@ -179,6 +179,46 @@ export default async function StaffFiguresPage({ searchParams }: { searchParams:
           </ul>
         </Block>
       </div>
+
+      <Block name="moderation" title="Модерация: кто решает" exportHref={exportHref("moderation")}>
+        <p className="text-xs text-muted">
+          Решения по частям заявок (отзыв, чек) за период: модераторов и правил автоматической проверки. Время — от подачи (или повторной отправки) до решения; «в срок» — до срока
+          заявки; отменённые — решения, которые позже изменили.
+        </p>
+        <div className="flex flex-wrap gap-x-8 gap-y-2">
+          <Stat label="Решений" value={numberFormat.format(figures.moderation.decisions)} />
+          <Stat label="Решено правилами" value={share(figures.moderation.ruleShare)} />
+        </div>
+        {figures.moderation.deciders.length === 0 ? <p className="text-sm text-muted">Решений за период нет.</p> : null}
+        {figures.moderation.deciders.length > 0 ? (
+          <div className="overflow-x-auto">
+            <table className="w-full text-sm" data-testid="moderation-figures">
+              <thead className="text-muted">
+                <tr>
+                  <th className="py-1 pr-2 text-left font-medium">Кто решал</th>
+                  <th className="px-2 py-1 text-right font-medium">Решений</th>
+                  <th className="px-2 py-1 text-right font-medium">В день</th>
+                  <th className="px-2 py-1 text-right font-medium">Медиана до решения</th>
+                  <th className="px-2 py-1 text-right font-medium">В срок</th>
+                  <th className="py-1 pl-2 text-right font-medium">Отменено</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-line">
+                {[...figures.moderation.deciders, ...(figures.moderation.rules ? [{ ...figures.moderation.rules, decider: "rules", name: "Все правила вместе" }] : [])].map((line) => (
+                  <tr key={line.decider} className={line.decider === "rules" ? "font-medium" : undefined}>
+                    <td className="py-1 pr-2">{line.name}</td>
+                    <td className="px-2 py-1 text-right">{numberFormat.format(line.decisions)}</td>
+                    <td className="px-2 py-1 text-right">{line.decisionsPerDay.toLocaleString("ru-RU", { maximumFractionDigits: 1 })}</td>
+                    <td className="px-2 py-1 text-right">{hours(line.medianHours)}</td>
+                    <td className="px-2 py-1 text-right">{share(line.slaKeptShare)}</td>
+                    <td className="py-1 pl-2 text-right">{numberFormat.format(line.reversals)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+      </Block>
 
       <Block name="cohorts" title="Удержание по месяцу первой заявки" exportHref={exportHref("cohorts")}>
         <p className="text-xs text-muted">Доля участников когорты, подавших хотя бы одну заявку через N месяцев после первой.</p>

@@ -58,6 +58,8 @@ function foundAnswer(qrraw: string) {
         items: [
           { nds: 1, sum: 89900, name: "Carely Крем для лица увлажняющий 50 мл", price: 89900, quantity: 1, paymentType: 4, productType: 1 },
           { nds: 1, sum: 39000, name: "Carely Мицеллярная вода 200 мл", price: 19500, quantity: 2, paymentType: 4, productType: 1 },
+          // A marked item (FFD 1.2): its GTIN is kept for the catalogue's codes.
+          { nds: 1, sum: 0, name: "Пробник", price: 0, quantity: 1, paymentType: 4, productType: 33, productCodeNew: { gs1m: { gtin: "04607005120052", sernum: "5ZqpTAb", productIdType: 6, rawProductCode: "0104607005120052215ZqpTAb" } } },
         ],
         metadata: { id: 4373135767659163393, ofdId: "ofd22", subtype: "receipt", receiveDate: "2026-11-05T11:33:10Z" },
       },
@@ -84,6 +86,7 @@ describe("proverkacheka.com adapter", () => {
       items: [
         { name: "Carely Крем для лица увлажняющий 50 мл", quantity: 1, priceKopecks: 89900, sumKopecks: 89900 },
         { name: "Carely Мицеллярная вода 200 мл", quantity: 2, priceKopecks: 19500, sumKopecks: 39000 },
+        { name: "Пробник", quantity: 1, priceKopecks: 0, sumKopecks: 0, gtin: "04607005120052" },
       ],
       totalKopecks: 128900,
       purchasedAt: "2026-11-05T14:32:00",

@@ -45,7 +45,14 @@ const receiptSchema = z.object({
   dateTime: z.union([z.string(), z.number()]).optional().catch(undefined),
   items: z.array(z.unknown()).optional().catch(undefined),
 });
-const itemSchema = z.object({ name: z.string(), quantity: z.number().nonnegative(), price: kopecks, sum: kopecks });
+const itemSchema = z.object({
+  name: z.string(),
+  quantity: z.number().nonnegative(),
+  price: kopecks,
+  sum: kopecks,
+  // FFD 1.2 marked goods: { gs1m: { gtin: "04607…", sernum, … } } (or ean13, itf14, …), keyed by the code's kind.
+  productCodeNew: z.record(z.string(), z.object({ gtin: z.string().regex(/^\d{8,14}$/) }).partial().catch({})).optional().catch(undefined),
+});
 
 export class ProverkachekaChecker implements ReceiptChecker {
   readonly name = "proverkacheka.com";
@@ -122,9 +129,9 @@ function receiptFields(receipt: z.infer<typeof receiptSchema>): Omit<ReceiptChec
   });
   const items = (receipt.items ?? []).flatMap((value) => {
     const item = itemSchema.safeParse(value);
-    return item.success
-      ? [{ name: item.data.name.trim(), quantity: item.data.quantity, priceKopecks: item.data.price, sumKopecks: item.data.sum }]
-      : [];
+    if (!item.success) return [];
+    const gtin = Object.values(item.data.productCodeNew ?? {}).find((code) => code.gtin)?.gtin;
+    return [{ name: item.data.name.trim(), quantity: item.data.quantity, priceKopecks: item.data.price, sumKopecks: item.data.sum, ...(gtin && { gtin }) }];
   });
   // Older FNS formats gave dateTime as Unix seconds; the current one gives local ISO time, kept as is.
   const purchasedAt =

@@ -5,7 +5,8 @@ export interface ReceiptCheckResult {
   /** CONFIRMED: the tax service knows the receipt; NOT_FOUND: it does not (yet); FAILED: the check itself failed; NOT_CHECKED: no service configured. */
   status: "CONFIRMED" | "NOT_FOUND" | "FAILED" | "NOT_CHECKED";
   seller?: { name?: string; inn?: string; address?: string };
-  items?: { name: string; quantity: number; priceKopecks: number; sumKopecks: number }[];
+  /** `gtin`: a marked item's product code (FFD 1.2 `productCodeNew.*.gtin`), matched to the catalogue's GTINs. */
+  items?: { name: string; quantity: number; priceKopecks: number; sumKopecks: number; gtin?: string }[];
   totalKopecks?: number;
   /** ISO, as the service reports it (fiscal receipts carry local time without a zone). */
   purchasedAt?: string;

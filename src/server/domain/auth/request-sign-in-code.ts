@@ -10,7 +10,7 @@ import { now } from "@/server/clock";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { sendSms } from "@/server/messaging/send-sms";
-import { checkRateLimit, consumeRateLimit, countRateLimitHits, recordRateLimitHit } from "@/server/rate-limit";
+import { checkRateLimit, consumeRateLimit, countRateLimitHits, rateLimitWait, recordRateLimitHit } from "@/server/rate-limit";
 import { getProgrammeSettings } from "@/server/settings/programme-settings";
 import { OTP_POLICY, PHONE_INVALID_MESSAGE } from "./otp-policy";
 
@@ -26,12 +26,25 @@ export const requestSignInCodeInput = z.object({
 
 const SMS_CAP_WINDOW_SECONDS = 60 * 60;
 
+export interface SignInCodeRequested {
+  phone: string;
+  expiresAt: Date;
+  /** Seconds before this browser may ask for another code. */
+  resendAfterSeconds: number;
+  /** False when this browser's earlier code is still valid and it is too soon for another: enter that one. */
+  sent: boolean;
+}
+
 /**
  * Sends a one-time sign-in code by SMS. Anyone may ask (the account is created on first sign-in), within
  * the limits of OTP_POLICY (see its comment for why an attacker can neither guess a code nor keep the owner
  * out) and the portal-wide cap on SMS per hour. Returns the normalised phone for the next step.
+ *
+ * Asked again from the same browser while its code is still valid and too soon for another (a reload, the
+ * phone entered again), it sends nothing and answers with that code's remaining wait: the form reopens the
+ * code step instead of showing a refusal with no way to enter the code that came.
  */
-export async function requestSignInCode(input: z.infer<typeof requestSignInCodeInput>): Promise<{ phone: string; expiresAt: Date }> {
+export async function requestSignInCode(input: z.infer<typeof requestSignInCodeInput>): Promise<SignInCodeRequested> {
   const phone = normaliseRussianMobile(input.phone);
   if (!phone) throw new AppError("VALIDATION", PHONE_INVALID_MESSAGE, { fieldErrors: { phone: PHONE_INVALID_MESSAGE } });
 
@@ -47,7 +60,16 @@ export async function requestSignInCode(input: z.infer<typeof requestSignInCodeI
   const captcha = captchaVerifier();
   const deviceKey = `${phone}|${input.deviceHash}`;
 
-  const { hitIds } = await db.$transaction(async (tx) => {
+  const outcome = await db.$transaction(async (tx): Promise<{ reopened: SignInCodeRequested } | { hitIds: bigint[] }> => {
+    const deviceWait = await rateLimitWait(tx, "otp-device", deviceKey, [...OTP_POLICY.perDevice], issuedAt);
+    if (deviceWait > 0) {
+      const live = await tx.otpCode.findFirst({
+        where: { phone, deviceHash: input.deviceHash, consumedAt: null, lockedAt: null, expiresAt: { gt: issuedAt } },
+        orderBy: { createdAt: "desc" },
+        select: { expiresAt: true },
+      });
+      if (live) return { reopened: { phone, expiresAt: live.expiresAt, resendAfterSeconds: deviceWait, sent: false } };
+    }
     const trusted = await isTrustedOrigin(tx, user?.id ?? null, { deviceHash: input.deviceHash, ipKey: null }, { acceptIp: false });
     const hitIds: bigint[] = [];
     hitIds.push(
@@ -92,6 +114,8 @@ export async function requestSignInCode(input: z.infer<typeof requestSignInCodeI
     });
     return { hitIds };
   });
+  if ("reopened" in outcome) return outcome.reopened;
+  const { hitIds } = outcome;
 
   try {
     await sendSms(phone, `Carely: код для входа ${code}. Никому его не сообщайте.`, "sign-in-code");
@@ -100,5 +124,5 @@ export async function requestSignInCode(input: z.infer<typeof requestSignInCodeI
     await db.rateLimitHit.deleteMany({ where: { id: { in: hitIds } } }).catch(() => undefined);
     throw error;
   }
-  return { phone, expiresAt };
+  return { phone, expiresAt, resendAfterSeconds: SIGN_IN_CODE.resendAfterSeconds, sent: true };
 }

@@ -51,13 +51,43 @@ describe("requesting a sign-in code", () => {
     expect(await db.outboxMessage.count()).toBe(0);
   });
 
-  it("allows one code per 60 seconds per phone", async () => {
+  it("allows one code per 60 seconds per browser: asked again sooner, it reopens the code sent with the wait left", async () => {
+    const first = await requestSignInCode({ phone: PHONE, ...BROWSER });
+    expect(first).toMatchObject({ phone: PHONE, sent: true, resendAfterSeconds: 60 });
+    setClock(at(30));
+    // A reload, the phone typed again: no second SMS, the same code still works, 30 seconds to wait.
+    await expect(requestSignInCode({ phone: "8 912 345 67 89", ...BROWSER })).resolves.toEqual({
+      phone: PHONE,
+      expiresAt: first.expiresAt,
+      resendAfterSeconds: 30,
+      sent: false,
+    });
+    expect(await db.outboxMessage.count({ where: { recipient: PHONE } })).toBe(1);
+    const code = await lastSmsCode(PHONE);
+    await expect(verifySignInCode({ phone: PHONE, code, consent: true, ...BROWSER })).resolves.toMatchObject({ phone: PHONE });
+  });
+
+  it("sends a new code once the wait is over", async () => {
+    await requestSignInCode({ phone: PHONE, ...BROWSER });
+    setClock(at(61));
+    await expect(requestSignInCode({ phone: PHONE, ...BROWSER })).resolves.toMatchObject({ phone: PHONE, sent: true, resendAfterSeconds: 60 });
+    expect(await db.outboxMessage.count({ where: { recipient: PHONE } })).toBe(2);
+  });
+
+  it("refuses with the wait when this browser's code can no longer be entered (locked by wrong tries)", async () => {
+    await requestSignInCode({ phone: PHONE, ...BROWSER });
+    await db.otpCode.updateMany({ where: { phone: PHONE }, data: { lockedAt: at(10) } });
+    setClock(at(30));
+    const error = await expectAppError(requestSignInCode({ phone: PHONE, ...BROWSER }), "RATE_LIMITED", /Новый можно запросить через 30 секунд/);
+    expect(error.retryAfterSeconds).toBe(30);
+  });
+
+  it("does not reopen another browser's code", async () => {
     await requestSignInCode({ phone: PHONE, ...BROWSER });
     setClock(at(30));
-    const error = await expectAppError(requestSignInCode({ phone: "8 912 345 67 89", ...BROWSER }), "RATE_LIMITED", /Новый можно запросить через 30 секунд/);
-    expect(error.retryAfterSeconds).toBe(30);
-    setClock(at(61));
-    await expect(requestSignInCode({ phone: PHONE, ...BROWSER })).resolves.toMatchObject({ phone: PHONE });
+    const other = { deviceHash: deviceHash("other-browser-0123456789ab"), ipKey: null };
+    await expect(requestSignInCode({ phone: PHONE, ...other })).resolves.toMatchObject({ sent: true });
+    expect(await db.outboxMessage.count({ where: { recipient: PHONE } })).toBe(2);
   });
 
   it("refuses a 4th code for a phone from new browsers within 15 minutes, with the wait in the message", async () => {
@@ -79,7 +109,11 @@ describe("requesting a sign-in code", () => {
       setClock(at(i * 70));
       await requestSignInCode({ phone: PHONE, ...BROWSER });
     }
+    // The fifth code is still valid: asking again reopens it, with the hour's wait.
     setClock(at(5 * 70));
+    await expect(requestSignInCode({ phone: PHONE, ...BROWSER })).resolves.toMatchObject({ sent: false, resendAfterSeconds: 60 * 60 - 5 * 70 });
+    // Once it has expired there is nothing to enter: the refusal with the wait.
+    setClock(at(4 * 70 + 301));
     await expectAppError(requestSignInCode({ phone: PHONE, ...BROWSER }), "RATE_LIMITED", /через \d+ минут/);
   });
 
@@ -93,7 +127,9 @@ describe("requesting a sign-in code", () => {
 
   it("counts concurrent requests for one phone exactly (one code, not several)", async () => {
     const results = await Promise.allSettled(Array.from({ length: 8 }, () => requestSignInCode({ phone: PHONE, ...BROWSER })));
-    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+    const answers = results.flatMap((result) => (result.status === "fulfilled" ? [result.value] : []));
+    // One sends the code; the others, serialised behind it, reopen that code.
+    expect(answers.filter((answer) => answer.sent)).toHaveLength(1);
     expect(await db.outboxMessage.count({ where: { recipient: PHONE } })).toBe(1);
   });
 

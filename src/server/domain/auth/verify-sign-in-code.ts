@@ -8,10 +8,11 @@ import { AppError } from "@/server/errors";
 import { pluralRu } from "@/lib/plural-ru";
 import { otpCodeMatches } from "@/server/auth/otp-hash";
 import { isTrustedOrigin, rememberSignInOrigin } from "@/server/auth/sign-in-trust";
+import { reassessRiskAround } from "@/server/domain/fraud-signals/assess-request-risk";
 import { checkRateLimit, recordRateLimitHit } from "@/server/rate-limit";
 import { OTP_POLICY, PHONE_INVALID_MESSAGE } from "./otp-policy";
 
-export const CONSENT_VERSION = "2026-11";
+export const CONSENT_VERSION = "2026-12";
 
 export const verifySignInCodeInput = z.object({
   phone: z.string().max(64),
@@ -91,7 +92,7 @@ export async function verifySignInCode(input: z.infer<typeof verifySignInCodeInp
     );
   }
 
-  return db.$transaction(async (tx) => {
+  const signedIn = await db.$transaction(async (tx) => {
     const consumed = await tx.otpCode.updateMany({
       where: { id: latest.id, consumedAt: null, lockedAt: null, attempts: { lt: SIGN_IN_CODE.maxAttempts }, expiresAt: { gt: at } },
       data: { consumedAt: at },
@@ -113,7 +114,7 @@ export async function verifySignInCode(input: z.infer<typeof verifySignInCodeInp
         },
       });
       await rememberSignInOrigin(tx, existing.id, origin);
-      return { id: existing.id, role: "CUSTOMER", phone, isNew: false, sessionVersion: existing.sessionVersion };
+      return { id: existing.id, role: "CUSTOMER" as const, phone, isNew: false, sessionVersion: existing.sessionVersion };
     }
     if (!input.consent) throw consentRequired();
     const created = await tx.user.create({
@@ -121,8 +122,11 @@ export async function verifySignInCode(input: z.infer<typeof verifySignInCodeInp
       select: { id: true, sessionVersion: true },
     });
     await rememberSignInOrigin(tx, created.id, origin);
-    return { id: created.id, role: "CUSTOMER", phone, isNew: true, sessionVersion: created.sessionVersion };
+    return { id: created.id, role: "CUSTOMER" as const, phone, isNew: true, sessionVersion: created.sessionVersion };
   });
+  // A browser now shared with another account is a fraud signal on both accounts' open requests.
+  if (deviceHash) await reassessRiskAround(signedIn.id);
+  return signedIn;
 }
 
 function consentRequired(): AppError {

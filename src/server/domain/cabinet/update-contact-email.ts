@@ -2,6 +2,8 @@ import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/server/auth/session";
 import { db } from "@/server/db/client";
+import { reassessRiskAround } from "@/server/domain/fraud-signals/assess-request-risk";
+import { findLinkedAccounts } from "@/server/domain/fraud-signals/find-linked-accounts";
 import { AppError } from "@/server/errors";
 import { EMAIL_MAX_LENGTH } from "@/lib/rules/email-address";
 
@@ -25,6 +27,9 @@ export const updateContactEmailInput = z.object({
 export async function updateContactEmail(actor: Actor, input: z.infer<typeof updateContactEmailInput>): Promise<{ contactEmail: string | null }> {
   if (actor.role !== "CUSTOMER") throw new AppError("FORBIDDEN", "Email для уведомлений задают только участники.");
   const contactEmail = input.email === "" ? null : input.email;
+  const linkedBefore = await findLinkedAccounts(actor.id);
   await db.user.update({ where: { id: actor.id }, data: { contactEmail } });
+  // The same address on another account is a fraud signal (and a changed one may no longer be).
+  await reassessRiskAround(actor.id, { linkedBefore: linkedBefore.map((account) => account.id) });
   return { contactEmail };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { type TestActors, inputOf } from "@/server/auth/role-type-test-kit";
 import { createPrize } from "./create-prize";
 import { listPrizesForStaff } from "./list-prizes-for-staff";
+import { setProductShopLinks } from "./set-product-shop-links";
 
 /** Type test (`tsc --noEmit` checks it, nothing calls it): the catalogue is brand staff's (and administrators'). */
 export function catalogueRoleTypes({ shopper, moderator, staff, admin }: TestActors): void {
@@ -11,4 +12,7 @@ export function catalogueRoleTypes({ shopper, moderator, staff, admin }: TestAct
   void createPrize(shopper, inputOf(createPrize));
   // @ts-expect-error a moderator does not keep the catalogue
   void listPrizesForStaff(moderator);
+  void setProductShopLinks(staff, inputOf(setProductShopLinks));
+  // @ts-expect-error a shopper does not say where products are sold
+  void setProductShopLinks(shopper, inputOf(setProductShopLinks));
 }

@@ -3,7 +3,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { addDays, moscowDateKey } from "@/lib/moscow-time";
 import { db } from "@/server/db/client";
 import { moscowDateSql, moscowMidnightSql } from "@/server/db/moscow-time-sql";
-import { DAILY_SOURCES, DECISION_TIME_FACTS_LIVE, PRODUCT_FACTS_LIVE, SHOPPER_FACTS_LIVE } from "./figures-facts";
+import { DAILY_SOURCES, DECISION_TIME_FACTS_LIVE, MODERATION_FACTS_LIVE, MODERATION_TIME_FACTS_LIVE, PRODUCT_FACTS_LIVE, SHOPPER_FACTS_LIVE } from "./figures-facts";
 
 /** Days per transaction: a backfill of years commits as it goes, and a batch stays a few seconds. */
 const DAYS_PER_BATCH = 7;
@@ -85,6 +85,8 @@ async function closeDays(tx: Tx, days: string[]): Promise<void> {
   await tx.$executeRaw`DELETE FROM figures_day_products WHERE day = ANY(${dayArray})`;
   await tx.$executeRaw`DELETE FROM figures_day_decision_times WHERE day = ANY(${dayArray})`;
   await tx.$executeRaw`DELETE FROM figures_day_shoppers WHERE day = ANY(${dayArray})`;
+  await tx.$executeRaw`DELETE FROM figures_day_moderation WHERE day = ANY(${dayArray})`;
+  await tx.$executeRaw`DELETE FROM figures_day_moderation_times WHERE day = ANY(${dayArray})`;
   const columns = DAILY_SOURCES.flatMap((source) => source.columns);
   const sourceAlias = (index: number) => `s${index}`;
   const joins = DAILY_SOURCES.map((source, index) => Prisma.sql`LEFT JOIN (${source.live}) ${Prisma.raw(sourceAlias(index))} ON ${Prisma.raw(sourceAlias(index))}.day = d.lo`);
@@ -101,6 +103,8 @@ async function closeDays(tx: Tx, days: string[]): Promise<void> {
     product_rows AS (INSERT INTO figures_day_products (day, product_id, approved_reviews) ${PRODUCT_FACTS_LIVE}),
     decision_rows AS (INSERT INTO figures_day_decision_times (day, bucket, requests, seconds_sum) ${DECISION_TIME_FACTS_LIVE}),
     shopper_rows AS (INSERT INTO figures_day_shoppers (day, chunk, filed, approved, approved_twice) ${SHOPPER_FACTS_LIVE}),
+    moderation_rows AS (INSERT INTO figures_day_moderation (day, decider, decisions, within_sla, reversals) ${MODERATION_FACTS_LIVE}),
+    moderation_time_rows AS (INSERT INTO figures_day_moderation_times (day, decider, bucket, decisions, seconds_sum) ${MODERATION_TIME_FACTS_LIVE}),
     marks AS (DELETE FROM figures_stale_days WHERE day = ANY(${dayArray}))
     SELECT 1`);
 }

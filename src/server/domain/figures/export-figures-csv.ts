@@ -9,6 +9,7 @@ import { cohortFigures } from "./cohort-figures";
 import { decisionFigures } from "./decision-figures";
 import { type FiguresRange, figuresRangeInput, resolveFiguresRange } from "./figures-range";
 import { lowStockPrizes, orderFigures } from "./order-figures";
+import { moderationFigures } from "./moderation-figures";
 import { participantFigures } from "./participant-figures";
 import { pointFigures } from "./point-figures";
 import { topProducts } from "./product-figures";
@@ -16,7 +17,7 @@ import { receiptFigures } from "./receipt-figures";
 import { repeatFigures } from "./repeat-figures";
 import { requestFigures } from "./request-figures";
 
-export const FIGURE_BLOCKS = ["participants", "requests", "approval", "decisions", "points", "orders", "stock", "products", "receipts", "repeat", "cohorts"] as const;
+export const FIGURE_BLOCKS = ["participants", "requests", "approval", "decisions", "points", "orders", "stock", "products", "receipts", "repeat", "cohorts", "moderation"] as const;
 export type FigureBlock = (typeof FIGURE_BLOCKS)[number];
 
 export const exportFiguresCsvInput = figuresRangeInput.and(
@@ -106,6 +107,25 @@ const BLOCKS: Record<FigureBlock, (range: FiguresRange, at: Date) => Promise<Tab
         ["Участники с одобренной заявкой", figures.withApproved],
         ["Из них с 2 и более", figures.withTwoOrMore],
         ["Доля повторных (%)", percent(figures.share)],
+      ],
+    };
+  },
+  moderation: async (range) => {
+    const figures = await moderationFigures(range);
+    const row = (name: string, line: { decisions: number; decisionsPerDay: number; medianHours: number | null; slaKeptShare: number | null; reversals: number }): CsvCell[] => [
+      name,
+      line.decisions,
+      oneDecimal(line.decisionsPerDay),
+      hours(line.medianHours),
+      percent(line.slaKeptShare),
+      line.reversals,
+    ];
+    return {
+      header: ["Кто решал", "Решений", "Решений в день", "Медиана от открытия до решения (ч)", "В срок (%)", "Отменено решений"],
+      rows: [
+        ...figures.deciders.map((decider) => row(decider.name, decider)),
+        ...(figures.rules ? [row("Все правила вместе", figures.rules)] : []),
+        ["Доля решений правилами (%)", percent(figures.ruleShare), null, null, null, null],
       ],
     };
   },

@@ -188,3 +188,40 @@ export const SHOPPER_FACTS_LIVE = Prisma.sql`
          figures_bitmap(array_agg((customer_id % ${SHOPPER_CHUNK})::int) FILTER (WHERE approved >= 2)) AS approved_twice
     FROM (${SHOPPER_DAY_ROWS_LIVE}) s
    GROUP BY 1, 2`;
+
+/** A decision's decider as the moderation rollups key it: `moderator:<id>` or `rule:<rule>`. */
+const DECIDER_KEY = "CASE WHEN d.decided_by_rule IS NOT NULL THEN 'rule:' || d.decided_by_rule ELSE 'moderator:' || d.decided_by_id END";
+
+/**
+ * Decisions per day and decider (part_decisions: every decision, people's and rules'): how many, how many by
+ * the request's due time, and the reversals: a decision on the same part and attempt that changed what the
+ * one before it decided counts, on its own day, against the earlier decision's decider.
+ */
+export const MODERATION_FACTS_LIVE = Prisma.sql`
+  SELECT day, decider, sum(decisions)::int8 AS decisions, sum(within_sla)::int8 AS within_sla, sum(reversals)::int8 AS reversals FROM (
+    SELECT ${moscowDateSql("d.decided_at")} AS day, ${Prisma.raw(DECIDER_KEY)} AS decider, count(*)::int8 AS decisions,
+           count(*) FILTER (WHERE d.due_at IS NULL OR d.decided_at <= d.due_at)::int8 AS within_sla, 0::int8 AS reversals
+      FROM live_days l,
+           ${perInterval("d", "SELECT decided_at, decided_by_id, decided_by_rule, due_at FROM part_decisions WHERE decided_at >= l.lo_at AND decided_at < l.hi_at")}
+     GROUP BY 1, 2
+    UNION ALL
+    SELECT ${moscowDateSql("later.decided_at")} AS day, ${Prisma.raw(DECIDER_KEY)} AS decider, 0, 0, count(*)::int8
+      FROM live_days l,
+           ${perInterval("later", "SELECT id, part_id, attempt, status, decided_at FROM part_decisions WHERE decided_at >= l.lo_at AND decided_at < l.hi_at")}
+      CROSS JOIN LATERAL (
+        SELECT status, decided_by_id, decided_by_rule FROM part_decisions earlier
+         WHERE earlier.part_id = later.part_id AND earlier.attempt = later.attempt AND (earlier.decided_at, earlier.id) < (later.decided_at, later.id)
+         ORDER BY earlier.decided_at DESC, earlier.id DESC LIMIT 1) d
+     WHERE d.status <> later.status
+     GROUP BY 1, 2
+  ) t GROUP BY 1, 2`;
+
+/** Decisions per day and decider by time from opening (filing or re-submission) to decision, in DECISION_TIME_FACTS_LIVE's buckets. */
+export const MODERATION_TIME_FACTS_LIVE = Prisma.sql`
+  SELECT day, decider, bucket, count(*)::int8 AS decisions, sum(seconds)::float8 AS seconds_sum FROM (
+    SELECT ${moscowDateSql("d.decided_at")} AS day, ${Prisma.raw(DECIDER_KEY)} AS decider, s.seconds,
+           CASE WHEN s.seconds < 1 THEN 0 ELSE 1 + floor(ln(s.seconds) / ln(${Prisma.raw(String(DECISION_BUCKET_RATIO))}::float8))::int END AS bucket
+      FROM live_days l,
+           ${perInterval("d", "SELECT decided_at, decided_by_id, decided_by_rule, opened_at FROM part_decisions WHERE decided_at >= l.lo_at AND decided_at < l.hi_at AND opened_at IS NOT NULL")}
+      CROSS JOIN LATERAL (SELECT greatest(0, extract(epoch FROM d.decided_at - d.opened_at))::float8 AS seconds) s) t
+   GROUP BY 1, 2, 3`;

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
+import { countRu } from "@/lib/plural-ru";
 import { addDays, daysBetween, isDateKey, moscowDateKey } from "@/lib/moscow-time";
 import { storedMoscowMidnight } from "@/server/db/moscow-time-sql";
 
@@ -17,7 +18,7 @@ export const figuresRangeInput = z
   .object({ from: moscowDate.optional(), to: moscowDate.optional() })
   .refine((range) => !range.from || !range.to || range.from <= range.to, { error: "Начало периода — не позже конца.", path: ["from"] })
   .refine((range) => !range.from || !range.to || daysBetween(range.from, range.to) + 1 <= MAX_RANGE_DAYS, {
-    error: `Период — не длиннее ${MAX_RANGE_DAYS} дней.`,
+    error: `Период — не длиннее ${countRu(MAX_RANGE_DAYS, ["дня", "дней", "дней"])}.`,
     path: ["from"],
   });
 export type FiguresRangeInput = z.infer<typeof figuresRangeInput>;

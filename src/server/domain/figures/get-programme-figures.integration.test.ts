@@ -83,6 +83,24 @@ async function order(customerId: number, prizeId: number, status: OrderStatus, c
   return db.prizeOrder.create({ data: { customerId, prizeId, status, pointsSpent: 100, processingDueAt: at(createdAt), createdAt: at(createdAt) } });
 }
 
+/** A decision in a part's history (part_decisions), by a moderator or a rule, for the request filed at `filedAt`. */
+async function decision(spec: { filedAt: string; kind: "REVIEW" | "RECEIPT"; by: { moderatorId: number } | { rule: string }; status: PartStatus; decidedAt: string; openedAt: string; dueAt: string }) {
+  const part = await db.requestPart.findFirstOrThrow({ where: { kind: spec.kind, request: { filedAt: at(spec.filedAt) } }, select: { id: true } });
+  await db.partDecision.create({
+    data: {
+      partId: part.id,
+      attempt: 1,
+      status: spec.status,
+      comment: spec.status === "REJECTED" ? "test" : null,
+      decidedById: "moderatorId" in spec.by ? spec.by.moderatorId : null,
+      decidedByRule: "rule" in spec.by ? spec.by.rule : null,
+      decidedAt: at(spec.decidedAt),
+      openedAt: at(spec.openedAt),
+      dueAt: at(spec.dueAt),
+    },
+  });
+}
+
 /** The hand-built programme; the expected figures are worked out in the test below, line by line. */
 async function seedProgramme() {
   const staff = await createStaff("STAFF"); // created "now": staff never count as participants
@@ -162,12 +180,45 @@ async function seedProgramme() {
   // Three of the certificate's codes are reserved by orders.
   for (const [index, held] of [o1, o2, o3].entries()) await db.prizeCode.update({ where: { id: codes[index]!.id }, data: { orderId: held.id } });
 
-  return { staff: actorOf(staff), cream, shampoo, low, coded };
+  // Decisions (moderation figures). R2's receipt: a rule rejects it in a minute (Moscow 02.03), M1 reverses
+  // that in 48 h (04.03); M1 approves R2's review in 48 h and R3's in 240 h, after its due time; a rule
+  // rejects R4's receipt in 30 s; M2 approves R4's review in 24 h and rejects R5's in 22.5 h; M1's approval
+  // of R8 falls on Moscow 01.05, outside the range.
+  const m1 = await createStaff("MODERATOR");
+  const m2 = await createStaff("MODERATOR");
+  const r2 = { filedAt: "2026-03-01T21:30:00Z", openedAt: "2026-03-01T21:30:00Z", dueAt: "2026-03-06T21:30:00Z" };
+  await decision({ ...r2, kind: "RECEIPT", by: { rule: "receipt.reject-credited" }, status: "REJECTED", decidedAt: "2026-03-01T21:31:00Z" });
+  await decision({ ...r2, kind: "RECEIPT", by: { moderatorId: m1.id }, status: "APPROVED", decidedAt: "2026-03-03T21:30:00Z" });
+  await decision({ ...r2, kind: "REVIEW", by: { moderatorId: m1.id }, status: "APPROVED", decidedAt: "2026-03-03T21:30:00Z" });
+  await decision({ filedAt: "2026-03-10T09:00:00Z", openedAt: "2026-03-10T09:00:00Z", dueAt: "2026-03-17T09:00:00Z", kind: "REVIEW", by: { moderatorId: m1.id }, status: "APPROVED", decidedAt: "2026-03-20T09:00:00Z" });
+  const r4 = { filedAt: "2026-04-05T12:00:00Z", openedAt: "2026-04-05T12:00:00Z", dueAt: "2026-04-12T12:00:00Z" };
+  await decision({ ...r4, kind: "RECEIPT", by: { rule: "receipt.reject-no-brand-product" }, status: "REJECTED", decidedAt: "2026-04-05T12:00:30Z" });
+  await decision({ ...r4, kind: "REVIEW", by: { moderatorId: m2.id }, status: "APPROVED", decidedAt: "2026-04-06T12:00:00Z" });
+  await decision({ filedAt: "2026-04-29T22:00:00Z", openedAt: "2026-04-29T22:00:00Z", dueAt: "2026-05-07T22:00:00Z", kind: "REVIEW", by: { moderatorId: m2.id }, status: "REJECTED", decidedAt: "2026-04-30T20:30:00Z" });
+  await decision({ filedAt: "2026-03-31T21:00:00Z", openedAt: "2026-03-31T21:00:00Z", dueAt: "2026-04-07T21:00:00Z", kind: "REVIEW", by: { moderatorId: m1.id }, status: "APPROVED", decidedAt: "2026-04-30T21:00:00Z" });
+
+  return { staff: actorOf(staff), cream, shampoo, low, coded, m1, m2 };
 }
 
 type Seeded = Awaited<ReturnType<typeof seedProgramme>>;
 
-function expectHandComputed(figures: ProgrammeFigures, { cream, shampoo, low, coded }: Seeded) {
+function expectHandComputed(figures: ProgrammeFigures, { cream, shampoo, low, coded, m1, m2 }: Seeded) {
+  // Moderation: 7 decisions in the range, 2 by rules. M1: 48 h, 48 h, 240 h (R3 late), median 48 h. M2:
+  // 24 h and 22.5 h, median 23.25 h. The rules: 60 s and 30 s (median 45 s); R2's rule rejection reversed.
+  const byDecider = Object.fromEntries(figures.moderation.deciders.map((line) => [line.decider, line]));
+  expect(figures.moderation.deciders.map((line) => line.decider)).toEqual([`moderator:${m1.id}`, `moderator:${m2.id}`, expect.stringMatching(/^rule:/), expect.stringMatching(/^rule:/)]);
+  expect(byDecider[`moderator:${m1.id}`]).toMatchObject({ kind: "MODERATOR", name: m1.name, decisions: 3, slaKeptShare: 2 / 3, reversals: 0 });
+  expect(byDecider[`moderator:${m1.id}`]!.medianHours).toBeCloseTo(48, 6);
+  expect(byDecider[`moderator:${m1.id}`]!.decisionsPerDay).toBeCloseTo(3 / 61, 9);
+  expect(byDecider[`moderator:${m2.id}`]).toMatchObject({ decisions: 2, slaKeptShare: 1, reversals: 0 });
+  expect(byDecider[`moderator:${m2.id}`]!.medianHours).toBeCloseTo(23.25, 6);
+  expect(byDecider["rule:receipt.reject-credited"]).toMatchObject({ kind: "RULE", name: "Автоматическая проверка: Отклонять чеки, уже принёсшие баллы", decisions: 1, reversals: 1, slaKeptShare: 1 });
+  expect(byDecider["rule:receipt.reject-credited"]!.medianHours).toBeCloseTo(60 / 3600, 9);
+  expect(byDecider["rule:receipt.reject-no-brand-product"]).toMatchObject({ decisions: 1, reversals: 0 });
+  expect(figures.moderation.decisions).toBe(7);
+  expect(figures.moderation.ruleShare).toBeCloseTo(2 / 7, 9);
+  expect(figures.moderation.rules).toMatchObject({ decisions: 2, slaKeptShare: 1, reversals: 1 });
+  expect(figures.moderation.rules!.medianHours).toBeCloseTo(45 / 3600, 9);
 
   expect(figures.range).toEqual({ from: "2026-03-01", to: "2026-04-30", days: 61, today: "2026-05-10" });
 
@@ -255,6 +306,8 @@ async function liveFigures(actor: StaffActor): Promise<ProgrammeFigures> {
   await db.$executeRaw`DELETE FROM figures_day_products`;
   await db.$executeRaw`DELETE FROM figures_day_decision_times`;
   await db.$executeRaw`DELETE FROM figures_day_shoppers`;
+  await db.$executeRaw`DELETE FROM figures_day_moderation`;
+  await db.$executeRaw`DELETE FROM figures_day_moderation_times`;
   return getProgrammeFigures(actor, RANGE);
 }
 
@@ -437,6 +490,10 @@ describe("programme figures", () => {
     expect(await lines("products")).toEqual(["Продукт;Одобренных отзывов", "'-2-3;2", "Шампунь;1"]);
     expect(await lines("repeat")).toContain('Доля повторных (%);"33,3"');
     expect(await lines("orders")).toContain("DELIVERED;1");
+    const moderation = await lines("moderation");
+    expect(moderation[0]).toBe("Кто решал;Решений;Решений в день;Медиана от открытия до решения (ч);В срок (%);Отменено решений");
+    expect(moderation).toContain('Все правила вместе;2;0;0;100;1');
+    expect(moderation.at(-1)).toBe('Доля решений правилами (%);"28,6";;;;');
     expect((await lines("participants")).slice(-3)).toEqual(["Итого новых;4", "Всего участников;5", "Активные участники;5"]);
   });
 

@@ -8,6 +8,7 @@ import { type CohortRow, cohortFigures } from "./cohort-figures";
 import { type DecisionFigures, decisionFigures } from "./decision-figures";
 import { type FiguresRange, type FiguresRangeInput, resolveFiguresRange } from "./figures-range";
 import { type LowStockPrize, type OrderFigures, lowStockPrizes, orderFigures } from "./order-figures";
+import { type ModerationFigures, moderationFigures } from "./moderation-figures";
 import { type ParticipantFigures, participantFigures } from "./participant-figures";
 import { type PointFigures, pointFigures } from "./point-figures";
 import { type TopProduct, topProducts } from "./product-figures";
@@ -28,6 +29,7 @@ export interface ProgrammeFigures {
   receipts: ReceiptFigures;
   repeat: RepeatFigures;
   cohorts: CohortRow[];
+  moderation: ModerationFigures;
 }
 
 /**
@@ -38,7 +40,7 @@ export async function getProgrammeFigures(actor: StaffActor, input: FiguresRange
   assertActorRole(actor, AREA_ROLES.staff);
   const at = now();
   const range = resolveFiguresRange(input, at);
-  const [participants, requests, approval, decisions, points, orders, lowStock, products, receipts, repeat, cohorts] = await Promise.all([
+  const [participants, requests, approval, decisions, points, orders, lowStock, products, receipts, repeat, cohorts, moderation] = await Promise.all([
     participantFigures(range),
     requestFigures(range),
     approvalFigures(range),
@@ -50,6 +52,7 @@ export async function getProgrammeFigures(actor: StaffActor, input: FiguresRange
     receiptFigures(range),
     repeatFigures(range),
     cohortFigures(range),
+    moderationFigures(range),
   ]);
   return {
     range: { from: range.from, to: range.to, days: range.days, today: moscowDateKey(at) },
@@ -64,5 +67,6 @@ export async function getProgrammeFigures(actor: StaffActor, input: FiguresRange
     receipts,
     repeat,
     cohorts,
+    moderation,
   };
 }

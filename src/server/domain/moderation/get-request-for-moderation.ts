@@ -5,6 +5,10 @@ import { type ModeratorActor, assertActorRole } from "@/server/auth/assert-role"
 import { db } from "@/server/db/client";
 import { currentAttemptOf } from "@/server/domain/requests/current-attempt";
 import { AppError } from "@/server/errors";
+import { readQrBox } from "@/server/receipts/qr/qr-box";
+import { loadMatchCatalogue, receiptProductsView } from "@/server/receipts/receipt-products";
+import { readRiskSignals } from "@/lib/rules/risk-signals";
+import { findLinkedAccounts } from "@/server/domain/fraud-signals/find-linked-accounts";
 
 /** Everything a moderator needs to decide a request on one screen. */
 export async function getRequestForModeration(actor: ModeratorActor, requestId: number) {
@@ -21,6 +25,9 @@ export async function getRequestForModeration(actor: ModeratorActor, requestId: 
       claimedById: true,
       claimExpiresAt: true,
       customerId: true,
+      productId: true,
+      riskLevel: true,
+      riskReasons: true,
       product: { select: { name: true } },
       customer: { select: { phone: true, createdAt: true } },
       parts: {
@@ -32,7 +39,8 @@ export async function getRequestForModeration(actor: ModeratorActor, requestId: 
           attempt: true,
           comment: true,
           points: true,
-          images: { orderBy: [{ attempt: "desc" }, { position: "asc" }], select: { id: true, attempt: true, width: true, height: true } },
+          decidedByRule: true,
+          images: { orderBy: [{ attempt: "desc" }, { position: "asc" }], select: { id: true, attempt: true, width: true, height: true, qrBox: true } },
           receipts: {
             orderBy: { attempt: "desc" },
             take: 1,
@@ -63,11 +71,21 @@ export async function getRequestForModeration(actor: ModeratorActor, requestId: 
   });
   if (!request) throw new AppError("NOT_FOUND", "Заявка не найдена.");
   const history = await db.reviewRequest.groupBy({ by: ["status"], where: { customerId: request.customerId, id: { not: request.id } }, _count: { _all: true } });
+  // Fraud signals (docs/rules/auto-moderation.md): other accounts linked to this shopper, for the
+  // moderator's eyes; they decide nothing.
+  const linkedAccounts = await findLinkedAccounts(request.customerId);
+  const parts = request.parts.map(currentAttemptOf);
+  const confirmed = parts.find((part) => part.receipt?.checkStatus === "CONFIRMED")?.receipt;
   return {
     ...request,
+    /** The confirmed receipt's lines with the brand's products found in them (docs/rules/auto-moderation.md). */
+    receiptProducts: confirmed ? receiptProductsView(confirmed.checkResult, request.productId, await loadMatchCatalogue()) : null,
     /** Receipts are checked online (RECEIPT_CHECK_TOKEN): the page offers a re-check. */
     onlineReceiptCheck: onlineReceiptCheck(),
-    parts: request.parts.map(currentAttemptOf),
+    // The QR code's box is JSON in the row: read defensively, so the viewer gets a box or nothing.
+    parts: parts.map((part) => ({ ...part, images: part.images.map((image) => ({ ...image, qrBox: readQrBox(image.qrBox) })) })),
+    linkedAccounts,
+    risk: { level: request.riskLevel, signals: readRiskSignals(request.riskReasons) },
     shopperHistory: Object.fromEntries(history.map((row) => [row.status, row._count._all])) as Partial<Record<string, number>>,
   };
 }

@@ -34,7 +34,9 @@ describe("the moderation queue", () => {
     setClock(new Date("2026-03-09T08:00:00Z"));
     const now = await listModerationQueue(moderator, query({}));
     expect(now.items.map((item) => item.id)).toEqual([a.requestId, b.requestId, c.requestId]);
-    expect(now.counts).toEqual({ all: 3, overdue: 0, today: 1, soon: 1, flagged: 1 });
+    // Quick: b alone has every signal clean (a and c carry one picture from two accounts: high risk).
+    expect(now.counts).toEqual({ all: 3, overdue: 0, today: 1, soon: 1, flagged: 1, quick: 1 });
+    expect(now.items.map((item) => [item.riskLevel, item.quickApprovable])).toEqual([["HIGH", false], ["LOW", true], ["HIGH", false]]);
     expect(now.items.map((item) => item.hasDuplicateScreenshot)).toEqual([false, false, true]);
     expect((await listModerationQueue(moderator, query({ tab: "soon" }))).items.map((item) => item.id)).toEqual([a.requestId]);
     expect((await listModerationQueue(moderator, query({ tab: "flagged" }))).items.map((item) => item.id)).toEqual([c.requestId]);

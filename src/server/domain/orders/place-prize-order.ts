@@ -17,6 +17,7 @@ import { resolvePickupPoint } from "@/server/domain/pickup-points/resolve-pickup
 import { AppError, isAppError } from "@/server/errors";
 import { pluralRu } from "@/lib/plural-ru";
 import { getProgrammeSettings } from "@/server/settings/programme-settings";
+import { reassessRiskAround } from "@/server/domain/fraud-signals/assess-request-risk";
 
 const RELOAD = "Обновите страницу и оформите заказ ещё раз.";
 const NAME_REQUIRED = "Укажите имя и фамилию получателя — их спросят в пункте выдачи.";
@@ -165,6 +166,8 @@ export async function placePrizeOrder(actor: ShopperActor, input: PlacePrizeOrde
       // Many orders for one shopper or prize queue on its row; give them time to take turns.
       { maxWait: 15_000, timeout: 30_000 },
     );
+    // The recipient's phone, or name at a pickup point, may be another account's: a fraud signal.
+    await reassessRiskAround(actor.id);
     return { id, created: true };
   } catch (error) {
     // The same form submitted twice at once: the other submit won the idempotency key.

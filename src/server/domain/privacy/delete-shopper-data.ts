@@ -1,6 +1,7 @@
 import "server-only";
 import { DELETION_CONFIRMATION_MAX_LENGTH, DELETION_CONFIRMATION_WORD, DELETION_NOTE_MAX_LENGTH } from "@/lib/rules/privacy-deletion";
 import { z } from "zod";
+import { orderNumbersText } from "@/lib/order-labels";
 import { writeAuditEntry } from "@/server/audit/write-audit-entry";
 import { assertActorRole } from "@/server/auth/assert-role";
 import type { Actor } from "@/server/auth/session";
@@ -165,10 +166,9 @@ async function refuseWhileOrdersInProgress(tx: Tx, customerId: number): Promise<
     select: { id: true },
   });
   if (inProgress.length > 0) {
-    const numbers = inProgress.map((order) => `№${order.id}`).join(", ");
     throw new AppError(
       "CONFLICT",
-      `Сейчас удалить данные нельзя: ${inProgress.length === 1 ? "заказ" : "заказы"} ${numbers} ещё в работе, и для доставки нужны имя, телефон или email получателя. ` +
+      `Сейчас удалить данные нельзя: ${orderNumbersText(inProgress.map((order) => order.id))} ещё в работе, и для доставки нужны имя, телефон или email получателя. ` +
         "Дождитесь получения приза или попросите отменить заказ (баллы вернутся), затем повторите удаление.",
     );
   }

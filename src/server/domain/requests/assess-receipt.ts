@@ -1,5 +1,5 @@
 import "server-only";
-import { type FiscalReceiptFields, checkReceiptRules, fiscalKey, parseFiscalQr } from "@/server/receipts/fiscal-qr";
+import { type FiscalReceiptFields, checkReceiptRules, fiscalKey, parseFiscalQr } from "@/lib/fiscal-qr";
 import type { ProgrammeSettings } from "@/server/settings/programme-settings";
 
 /**

@@ -11,7 +11,8 @@ import { pluralRu } from "@/lib/plural-ru";
 import { getProgrammeSettings } from "@/server/settings/programme-settings";
 import { assessReceipt } from "./assess-receipt";
 import { attachImages, loadUnattachedImages, recordReceipt } from "./request-parts";
-import { queueReceiptCheck } from "@/server/domain/receipt-checks/queue-receipt-check";
+import { afterReceiptRecorded } from "@/server/domain/auto-moderation/after-receipt-recorded";
+import { reassessRiskAround } from "@/server/domain/fraud-signals/assess-request-risk";
 import { recordDuplicateFlags } from "./detect-duplicates";
 
 export const fileRequestInput = z.object({
@@ -60,7 +61,7 @@ export async function fileRequest(actor: Actor, input: z.infer<typeof fileReques
   }
 
   const dueAt = await dueAfterBusinessDays(at, settings.moderationBusinessDays);
-  let receiptToCheck: { id: number } | undefined;
+  let recordedReceipt: { id: number; checkable: boolean; fiscalKey: string | null } | undefined;
   try {
     const id = await db.$transaction(async (tx) => {
       const screenshots = await loadUnattachedImages(tx, actor.id, screenshotIds, "REVIEW_SCREENSHOT");
@@ -92,7 +93,7 @@ export async function fileRequest(actor: Actor, input: z.infer<typeof fileReques
         await attachImages(tx, actor.id, [receiptImage.id], receiptPart.id, 1);
         const receipt = await recordReceipt(tx, { partId: receiptPart.id, attempt: 1, image: receiptImage, assessment });
         fiscalKey = receipt.fiscalKey;
-        if (receipt.checkable) receiptToCheck = { id: receipt.id };
+        recordedReceipt = receipt;
       }
 
       await recordDuplicateFlags(tx, {
@@ -103,7 +104,8 @@ export async function fileRequest(actor: Actor, input: z.infer<typeof fileReques
       });
       return request.id;
     });
-    if (receiptToCheck) await queueReceiptCheck(receiptToCheck.id);
+    await reassessRiskAround(actor.id);
+    if (recordedReceipt) await afterReceiptRecorded(recordedReceipt);
     return { id, created: true };
   } catch (error) {
     // The same form submitted twice at once: the other submit won the idempotency key, or committed first

@@ -26,6 +26,7 @@ export async function getMyRequest(actor: Actor, requestId: number) {
           attempt: true,
           points: true,
           comment: true,
+          decidedByRule: true,
           decidedAt: true,
           submittedAt: true,
           images: { orderBy: [{ attempt: "desc" }, { position: "asc" }], select: { id: true, attempt: true, width: true, height: true } },

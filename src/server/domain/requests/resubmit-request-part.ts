@@ -8,9 +8,10 @@ import { AppError } from "@/server/errors";
 import { pluralRu } from "@/lib/plural-ru";
 import { getProgrammeSettings } from "@/server/settings/programme-settings";
 import { assessReceipt } from "./assess-receipt";
+import { reassessRiskAround } from "@/server/domain/fraud-signals/assess-request-risk";
 import { recordDuplicateFlags } from "./detect-duplicates";
 import { attachImages, loadUnattachedImages, recordReceipt } from "./request-parts";
-import { queueReceiptCheck } from "@/server/domain/receipt-checks/queue-receipt-check";
+import { afterReceiptRecorded } from "@/server/domain/auto-moderation/after-receipt-recorded";
 import { deriveRequestStatus } from "./request-status";
 
 export const resubmitRequestPartInput = z.object({
@@ -50,7 +51,7 @@ export async function resubmitRequestPart(actor: Actor, input: z.infer<typeof re
   if (assessment?.verdict === "REFUSED") throw new AppError("VALIDATION", assessment.message, { fieldErrors: { receipt: assessment.message } });
 
   const dueAt = await dueAfterBusinessDays(at, settings.moderationBusinessDays);
-  let receiptToCheck: { id: number } | undefined;
+  let recordedReceipt: { id: number; checkable: boolean; fiscalKey: string | null } | undefined;
   const attempt = part.attempt + 1;
   await db.$transaction(async (tx) => {
     // Conditional on the status read above: two re-submits at once cannot both reopen the part.
@@ -65,7 +66,7 @@ export async function resubmitRequestPart(actor: Actor, input: z.infer<typeof re
     if (assessment) {
       const receipt = await recordReceipt(tx, { partId: part.id, attempt, image: images[0]!, assessment });
       fiscalKey = receipt.fiscalKey;
-      if (receipt.checkable) receiptToCheck = { id: receipt.id };
+      recordedReceipt = receipt;
     }
     await recordDuplicateFlags(tx, {
       requestId: input.requestId,
@@ -80,6 +81,8 @@ export async function resubmitRequestPart(actor: Actor, input: z.infer<typeof re
       data: { status: deriveRequestStatus(parts), dueAt, decidedAt: null, ...(input.partKind === "RECEIPT" && { receiptCheckFailed: false }) },
     });
   });
-  if (receiptToCheck) await queueReceiptCheck(receiptToCheck.id);
+  // New screenshots may repeat another account's.
+  await reassessRiskAround(actor.id);
+  if (recordedReceipt) await afterReceiptRecorded(recordedReceipt);
   return { requestId: input.requestId, attempt };
 }

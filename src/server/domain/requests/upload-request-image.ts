@@ -6,6 +6,7 @@ import { db } from "@/server/db/client";
 import { processImage } from "@/server/images/process-image";
 import { storeProcessedImage } from "@/server/images/store-image";
 import { consumeRateLimit } from "@/server/rate-limit";
+import { qrBoxInStoredImage } from "@/server/receipts/qr/qr-box";
 import { decodeReceiptQr } from "@/server/receipts/qr/decode-receipt-qr";
 import { getProgrammeSettings } from "@/server/settings/programme-settings";
 import { assessReceipt } from "./assess-receipt";
@@ -48,7 +49,9 @@ export async function uploadRequestImage(
   const decoded = await decodeReceiptQr(input.bytes);
   // The fiscal code when there is one; otherwise whatever code was read, so the shopper learns it is not a receipt.
   const qrText = decoded.fiscalText ?? decoded.texts[0] ?? null;
-  const { id } = await storeProcessedImage(db, { ownerId: actor.id, kind: input.kind, processed, qrText });
+  // Where that code is, on the copy the moderator sees (oriented and possibly downscaled): the viewer opens on it.
+  const qrBox = qrText === null ? null : qrBoxInStoredImage(decoded.quads[decoded.texts.indexOf(qrText)], decoded.frame, processed.full);
+  const { id } = await storeProcessedImage(db, { ownerId: actor.id, kind: input.kind, processed, qrText, qrBox });
   const assessment = assessReceipt(qrText, await getProgrammeSettings(), at);
   return {
     id,

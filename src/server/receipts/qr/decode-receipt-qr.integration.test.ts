@@ -3,7 +3,7 @@ import path from "node:path";
 import { crc32 } from "node:zlib";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { parseFiscalQr } from "@/server/receipts/fiscal-qr";
+import { parseFiscalQr } from "@/lib/fiscal-qr";
 import { FIXTURES_DIR } from "../../../../tests/support/fixtures";
 import { decodeReceiptQr } from "./decode-receipt-qr";
 

@@ -289,6 +289,10 @@ class Search {
     this.deadline = deadline;
     /** @type {string[]} */
     this.texts = [];
+    /** @type {Map<string, Quad>} where each text was read, full-resolution stored-orientation coordinates */
+    this.quads = new Map();
+    /** @type {{ width: number, height: number, orientation: number } | null} the frame `quads` are in */
+    this.frame = null;
     /** @type {Quad[]} */
     this.decoded = []; // quads of read symbols, full-resolution coordinates
     /** @type {Candidate[]} */
@@ -320,7 +324,10 @@ class Search {
       const p = result.position;
       const quad = /** @type {Quad} */ ([p.topLeft, p.topRight, p.bottomRight, p.bottomLeft].map(toFull));
       if (result.isValid && result.text) {
-        if (!this.texts.includes(result.text)) this.texts.push(result.text);
+        if (!this.texts.includes(result.text)) {
+          this.texts.push(result.text);
+          this.quads.set(result.text, quad);
+        }
         this.decoded.push(quad);
       } else if (/^\d+$/.test(result.version)) {
         const version = Number(result.version);
@@ -394,6 +401,7 @@ async function decodeImage(input, deadline) {
     throw new UnreadableImage(String(/** @type {Thrown} */ (error)?.message ?? error));
   }
   const orientation = meta.orientation ?? 1;
+  search.frame = { width: full.width, height: full.height, orientation };
   const done = () => search.fiscalFound || search.outOfTime();
   // Stop once something is read and nothing else was seen that might still be a (fiscal) code.
   const settled = () => done() || (search.texts.length > 0 && search.pendingCandidates().length === 0);
@@ -457,7 +465,11 @@ async function decodeImage(input, deadline) {
     const quad = /** @type {Quad} */ (candidate.quad.map((p) => ({ x: p.x / level.factor, y: p.y / level.factor })));
     for (const { size, bits } of fitBentGrid(level.image, quad, candidate.version)) {
       const results = await readBarcodes(renderSymbolPgm(size, bits), { ...BASE_READER_OPTIONS, tryHarder: false, tryInvert: false });
-      for (const result of results) if (result.isValid && result.text && !search.texts.includes(result.text)) search.texts.push(result.text);
+      for (const result of results) {
+        if (!result.isValid || !result.text || search.texts.includes(result.text)) continue;
+        search.texts.push(result.text);
+        search.quads.set(result.text, candidate.quad);
+      }
       if (results.some((result) => result.isValid) || search.outOfTime(100)) break;
     }
     if (search.fiscalFound) return search;
@@ -472,7 +484,9 @@ parentPort?.on("message", /** @param {{ id: number, image: Uint8Array, budgetMs:
     await ready;
     const input = Buffer.from(image.buffer, image.byteOffset, image.byteLength);
     const search = await decodeImage(input, started + budgetMs);
-    parentPort?.postMessage({ id, texts: search.texts, budgetExhausted: search.budgetExhausted });
+    // Each text's corners (null if unknown) and their frame: the moderator's viewer opens zoomed on the code.
+    const quads = search.texts.map((text) => search.quads.get(text) ?? null);
+    parentPort?.postMessage({ id, texts: search.texts, quads, frame: search.frame, budgetExhausted: search.budgetExhausted });
   } catch (error) {
     const thrown = /** @type {Thrown} */ (error);
     const reason = String(thrown?.message ?? error).slice(0, 300);

@@ -4,12 +4,29 @@
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import { parseFiscalQr } from "@/server/receipts/fiscal-qr";
+import { parseFiscalQr } from "@/lib/fiscal-qr";
 import { portalLogger } from "@/server/observability/log-core.mjs";
+
+/** A point in the uploaded image's own pixels, before its EXIF orientation is applied. */
+export interface QrPoint {
+  x: number;
+  y: number;
+}
+
+/** The pixel frame the corners are in: the uploaded image as stored in the file, and its EXIF orientation (1–8). */
+export interface QrFrame {
+  width: number;
+  height: number;
+  orientation: number;
+}
 
 export interface QrDecodeResult {
   /** Every QR text found, in the order found. */
   texts: string[];
+  /** Where each of `texts` was read: its corners (top left, top right, bottom right, bottom left) in `frame`, or null. */
+  quads: (QrPoint[] | null)[];
+  /** Null when the image was not decoded (timed out in the queue, unreadable). */
+  frame: QrFrame | null;
   /** The text among `texts` that parses as a fiscal receipt (the first, if there are several). */
   fiscalText: string | null;
   /** The time budget ran out before the search was complete (what was found by then is still returned). */
@@ -51,6 +68,8 @@ interface WorkerReply {
   ready?: boolean;
   error?: string;
   texts?: string[];
+  quads?: (QrPoint[] | null)[];
+  frame?: QrFrame | null;
   budgetExhausted?: boolean;
   /** The image could not be opened. */
   unreadable?: string;
@@ -222,6 +241,8 @@ export class QrDecoderPool {
     const fiscalText = texts.find((text) => parseFiscalQr(text).ok) ?? null;
     const result: QrDecodeResult = {
       texts,
+      quads: texts.map((_, index) => reply.quads?.[index] ?? null),
+      frame: reply.frame ?? null,
       fiscalText,
       timedOut: timedOut || (reply.budgetExhausted === true && fiscalText === null),
       elapsedMs: Math.round(performance.now() - job.startedAt),

@@ -71,7 +71,7 @@ export default async function MyOrderPage({
 
   return (
     <div className="mx-auto max-w-2xl space-y-5">
-      <Link href="/cabinet/orders" className="text-sm text-muted hover:text-ink">
+      <Link href="/cabinet/orders" className="-my-3 inline-flex min-h-11 items-center text-sm text-muted hover:text-ink">
         ← Мои заказы
       </Link>
 

@@ -1,6 +1,6 @@
 import type { PickedPickupPoint } from "@/components/pickup-points/pickup-point-picker";
 import type { Carrier, PrizeKind } from "@/generated/prisma/enums";
-import { formatRussianPhone } from "@/lib/phone-format";
+import { formatPhoneAsTyped } from "@/lib/phone-format";
 
 // What the order form holds (order-form.tsx), as a reducer with its checks, so that both can be tested alone.
 // Pending, errors and the form's message are the shared action state's (src/components/forms/use-server-action.ts).
@@ -36,7 +36,7 @@ export const ORDER_FIELDS: Record<PrizeKind, readonly string[]> = {
 
 /** What the shopper gave last time, the phone written as the form shows it. */
 export function initialOrderFormState(prefill: OrderFormPrefill): OrderFormState {
-  return { ...prefill, recipientPhone: prefill.recipientPhone ? formatRussianPhone(prefill.recipientPhone) : "" };
+  return { ...prefill, recipientPhone: prefill.recipientPhone ? formatPhoneAsTyped(prefill.recipientPhone) : "" };
 }
 
 export function orderFormReducer(state: OrderFormState, event: OrderFormEvent): OrderFormState {

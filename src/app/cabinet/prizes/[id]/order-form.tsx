@@ -1,12 +1,14 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { type FormEvent, useReducer, useRef } from "react";
+import { type FormEvent, useReducer, useRef, useState } from "react";
 import { PendingButton } from "@/components/forms/pending-button";
 import { useServerAction } from "@/components/forms/use-server-action";
 import { PickupPointPicker } from "@/components/pickup-points/pickup-point-picker";
+import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { FormStatus } from "@/components/ui/form-status";
+import { orderNeedsSpendConfirmation } from "@/lib/rules/prize-order";
 import { placePrizeOrderAction } from "../actions";
 import { CarrierChoice, DigitalDeliveryField, RecipientFields } from "./order-delivery-fields";
 import {
@@ -28,14 +30,29 @@ const NETWORK_ERROR = "Не удалось оформить заказ. Пров
  * pickup point; a digital one: the email for the code). What was typed survives a refusal; the button is
  * disabled while the order is being placed, and one key per form makes a double submit place one order.
  */
-export function OrderForm({ prize, costLabel, remainingLabel, prefill }: { prize: OrderedPrize; costLabel: string; remainingLabel: string; prefill: OrderFormPrefill }) {
+export function OrderForm({
+  prize,
+  balance,
+  costLabel,
+  remainingLabel,
+  prefill,
+}: {
+  prize: OrderedPrize;
+  balance: number;
+  costLabel: string;
+  remainingLabel: string;
+  prefill: OrderFormPrefill;
+}) {
   const router = useRouter();
   const [state, dispatch] = useReducer(orderFormReducer, prefill, initialOrderFormState);
   const { pending, error, fieldErrors, run, refuse, clearFieldError, formRef } = useServerAction({ fields: ORDER_FIELDS[prize.kind] });
   // One key for everything this form submits: a retry after a lost response returns the order already placed.
   const idempotencyKey = useRef<string | null>(null);
+  // A big spend is asked about once before it is placed; any edit to the order asks again.
+  const [confirmingSpend, setConfirmingSpend] = useState(false);
 
   function edit(field: OrderFormText, value: string) {
+    setConfirmingSpend(false);
     dispatch({ type: "edit", field, value });
     clearFieldError(field);
   }
@@ -48,6 +65,10 @@ export function OrderForm({ prize, costLabel, remainingLabel, prefill }: { prize
     const input = orderInput(prize, state, idempotencyKey.current);
     if (Object.keys(errors).length > 0 || !input) {
       refuse({ fieldErrors: errors });
+      return;
+    }
+    if (orderNeedsSpendConfirmation(prize.pointsPrice, balance) && !confirmingSpend) {
+      setConfirmingSpend(true);
       return;
     }
     const placed = await run(
@@ -80,6 +101,7 @@ export function OrderForm({ prize, costLabel, remainingLabel, prefill }: { prize
                 carrier={state.carrier}
                 error={fieldErrors.carrier}
                 onChoose={(carrier) => {
+                  setConfirmingSpend(false);
                   dispatch({ type: "chooseCarrier", carrier });
                   clearFieldError("carrier");
                 }}
@@ -89,6 +111,7 @@ export function OrderForm({ prize, costLabel, remainingLabel, prefill }: { prize
                   carrier={state.carrier}
                   value={state.pickupPoint}
                   onChange={(point) => {
+                    setConfirmingSpend(false);
                     dispatch({ type: "choosePickupPoint", point });
                     clearFieldError("pickupPoint");
                   }}
@@ -104,9 +127,25 @@ export function OrderForm({ prize, costLabel, remainingLabel, prefill }: { prize
             Спишем {costLabel}, на счёте останется {remainingLabel}.
           </p>
           <FormStatus error={error} />
-          <PendingButton type="submit" size="lg" pending={pending} pendingText="Оформляем…" data-testid="place-order">
-            {`Заказать за ${costLabel}`}
-          </PendingButton>
+          {confirmingSpend ? (
+            <div className="space-y-3 rounded-xl bg-amber-50 p-4 ring-1 ring-amber-200" role="alert" data-testid="spend-confirmation">
+              <p className="text-[15px] text-amber-950">
+                Заказ спишет больше половины ваших баллов: {costLabel}, останется {remainingLabel}. Оформить?
+              </p>
+              <div className="flex flex-col gap-2 sm:flex-row">
+                <PendingButton type="submit" size="lg" className="sm:flex-1" pending={pending} pendingText="Оформляем…" data-testid="confirm-spend">
+                  Да, заказать
+                </PendingButton>
+                <Button type="button" size="lg" variant="secondary" className="sm:flex-1" onClick={() => setConfirmingSpend(false)}>
+                  Подумаю ещё
+                </Button>
+              </div>
+            </div>
+          ) : (
+            <PendingButton type="submit" size="lg" pending={pending} pendingText="Оформляем…" data-testid="place-order">
+              {`Заказать за ${costLabel}`}
+            </PendingButton>
+          )}
         </fieldset>
       </form>
     </Card>

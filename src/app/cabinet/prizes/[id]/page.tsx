@@ -27,7 +27,7 @@ export default async function PrizePage({ params }: { params: Promise<{ id: stri
 
   return (
     <div className="mx-auto max-w-2xl space-y-5">
-      <Link href="/cabinet/prizes" className="text-sm text-muted hover:text-ink">
+      <Link href="/cabinet/prizes" className="-my-3 inline-flex min-h-11 items-center text-sm text-muted hover:text-ink">
         ← Все призы
       </Link>
 
@@ -85,6 +85,7 @@ export default async function PrizePage({ params }: { params: Promise<{ id: stri
       ) : (
         <OrderForm
           prize={{ id: prize.id, kind: prize.kind, pointsPrice: prize.pointsPrice }}
+          balance={balance}
           costLabel={points(prize.pointsPrice)}
           remainingLabel={points(balance - prize.pointsPrice)}
           prefill={prefill}

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ReviewLink } from "@/components/requests/review-link";
+import { AUTOMATIC_DECIDER_NAME } from "@/lib/rules/automation-rules";
 import { imageUrl } from "@/components/uploads/upload-image";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
@@ -21,7 +23,7 @@ export default async function MyRequestPage({ params }: { params: Promise<{ id: 
 
   return (
     <div className="mx-auto max-w-2xl space-y-5">
-      <Link href="/cabinet/requests" className="text-sm text-muted hover:text-ink">
+      <Link href="/cabinet/requests" className="-my-3 inline-flex min-h-11 items-center text-sm text-muted hover:text-ink">
         ← Мои заявки
       </Link>
       <div className="flex flex-wrap items-start justify-between gap-3">
@@ -42,12 +44,7 @@ export default async function MyRequestPage({ params }: { params: Promise<{ id: 
             Решение до: <span className="font-medium">{formatDate(request.dueAt)}</span>
           </p>
         )}
-        <p className="truncate">
-          Отзыв:{" "}
-          <a href={request.reviewUrl} target="_blank" rel="noopener noreferrer nofollow" className="text-brand-700 hover:underline">
-            {request.reviewUrl}
-          </a>
-        </p>
+        <ReviewLink url={request.reviewUrl} />
       </Card>
 
       {request.parts.map((part) => (
@@ -62,7 +59,7 @@ export default async function MyRequestPage({ params }: { params: Promise<{ id: 
           {part.attempt > 1 && <p className="text-xs text-muted">Отправлено повторно ({part.attempt}-я попытка) {formatDateTime(part.submittedAt)}</p>}
           {part.comment && (
             <p className="rounded-xl bg-canvas px-3 py-2 text-sm" data-testid="moderator-comment">
-              <span className="text-muted">Комментарий модератора: </span>
+              <span className="text-muted">{part.decidedByRule ? `${AUTOMATIC_DECIDER_NAME}: ` : "Комментарий модератора: "}</span>
               {part.comment}
             </p>
           )}
@@ -81,7 +78,7 @@ export default async function MyRequestPage({ params }: { params: Promise<{ id: 
           <ul className="grid grid-cols-3 gap-2 sm:grid-cols-5">
             {part.images.map((image) => (
               <li key={image.id}>
-                <a href={imageUrl(image.id, "full")} target="_blank" rel="noopener" className="block aspect-[3/4] overflow-hidden rounded-xl ring-1 ring-line">
+                <a href={imageUrl(image.id, "full")} target="_blank" rel="noopener" aria-label="Открыть фото целиком" className="block aspect-[3/4] overflow-hidden rounded-xl ring-1 ring-line">
                   {/* eslint-disable-next-line @next/next/no-img-element */}
                   <img src={imageUrl(image.id)} alt="" className="size-full object-cover" loading="lazy" />
                 </a>

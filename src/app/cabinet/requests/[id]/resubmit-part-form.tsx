@@ -13,14 +13,20 @@ import { FormStatus } from "@/components/ui/form-status";
 export function ResubmitPartForm({ requestId, partKind, maxImages }: { requestId: number; partKind: "REVIEW" | "RECEIPT"; maxImages: number }) {
   const router = useRouter();
   const [items, setItems] = useState<PickedImage[]>([]);
-  const { pending, error, setError, run } = useServerAction();
-  const update = useCallback((change: (current: PickedImage[]) => PickedImage[]) => setItems(change), []);
+  // The form's own check ("add photos", "some did not upload"), shown by the picker it is about; it is
+  // answered by any change there (a file added or removed), so it goes away then.
+  const [pickerError, setPickerError] = useState<string | null>(null);
+  const { pending, error, run } = useServerAction();
+  const update = useCallback((change: (current: PickedImage[]) => PickedImage[]) => {
+    setItems(change);
+    setPickerError(null);
+  }, []);
 
   async function submit() {
     if (pending) return;
     const done = items.filter((item) => item.status === "done");
     if (done.length === 0 || items.some((item) => item.status !== "done")) {
-      setError(items.some((item) => item.status === "failed") ? "Некоторые фото не загрузились: повторите загрузку или уберите их." : "Добавьте новые фото.");
+      setPickerError(items.some((item) => item.status === "failed") ? "Некоторые фото не загрузились: повторите загрузку или уберите их." : "Добавьте новые фото.");
       return;
     }
     const result = await run(() => resubmitRequestPartAction({ requestId, partKind, imageIds: done.map((item) => item.uploaded!.id) }), "Не удалось отправить. Проверьте интернет и попробуйте ещё раз.");
@@ -39,6 +45,7 @@ export function ResubmitPartForm({ requestId, partKind, maxImages }: { requestId
         items={items}
         onChange={update}
         label={partKind === "REVIEW" ? "Новые скриншоты отзыва" : "Новое фото чека"}
+        error={pickerError ?? undefined}
         testId={`resubmit-${partKind.toLowerCase()}-picker`}
       />
       <FormStatus error={error} />

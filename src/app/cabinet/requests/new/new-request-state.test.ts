@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { PickedImage } from "@/components/uploads/image-picker";
 import type { UploadedImage } from "@/components/uploads/upload-image";
-import { type NewRequestState, draftOf, initialNewRequestState, newRequestErrors, newRequestInput, newRequestReducer } from "./new-request-state";
+import { type NewRequestState, askingAboutDuplicates, draftOf, duplicateCheckInput, duplicateWarnings, initialNewRequestState, needsDuplicateConfirmation, newRequestErrors, newRequestInput, newRequestReducer } from "./new-request-state";
 
 const uploaded = (id: string, kind: UploadedImage["kind"] = "REVIEW_SCREENSHOT"): UploadedImage => ({ id, kind, width: 800, height: 600 });
 const picked = (image: UploadedImage): PickedImage => ({ key: image.id, previewUrl: `/img/${image.id}`, status: "done", progress: 1, uploaded: image });
@@ -79,5 +79,69 @@ describe("the new request form's state", () => {
       idempotencyKey: "new-key",
     });
     expect(newRequestInput({ ...complete, receipt: [] }).receiptImageId).toBeNull();
+  });
+
+  it("asks about repeats for the link once it is one, and the uploaded images only", () => {
+    expect(duplicateCheckInput(restored)).toBeNull();
+    expect(duplicateCheckInput({ ...restored, reviewUrl: "irecomm" })).toBeNull();
+    expect(duplicateCheckInput({ ...complete, screenshots: [picked(uploaded("s1")), uploading("u1")] })).toEqual({
+      reviewUrl: "https://irecommend.ru/content/x",
+      screenshotIds: ["s1"],
+      receiptImageId: "r1",
+    });
+  });
+
+  it("shows the check's answer beside what is still in the form, and asks about the same repeats once", () => {
+    const checked = newRequestReducer(complete, {
+      type: "duplicatesChecked",
+      duplicates: {
+        reviewUrl: { key: "irecommend.ru/content/x", match: { mine: true, requestId: 12 } },
+        screenshots: [{ imageId: "s2", match: { mine: false } }, { imageId: "gone", match: { mine: false } }],
+        receipt: { imageId: "r1", match: { mine: true, requestId: 12 } },
+      },
+    });
+    const warnings = duplicateWarnings(checked);
+    expect(warnings.reviewUrl?.text).toBe("Этот отзыв уже отправлен в заявке №12.");
+    expect(warnings.screenshots.map((shot) => shot.text)).toEqual(["Скриншот 2 уже участвовал в программе."]);
+    expect(warnings.receipt?.text).toBe("Этот чек уже отправлен в заявке №12.");
+
+    expect(needsDuplicateConfirmation(checked)).toBe(true);
+    expect(askingAboutDuplicates(checked)).toBe(false);
+    const asked = newRequestReducer(checked, { type: "askAboutDuplicates" });
+    expect(needsDuplicateConfirmation(asked)).toBe(false);
+    expect(askingAboutDuplicates(asked)).toBe(true);
+    // Another link: the old answer no longer applies to it; the screenshot and receipt were asked about already.
+    const edited = newRequestReducer(asked, { type: "edit", field: "reviewUrl", value: "https://irecommend.ru/content/y" });
+    expect(duplicateWarnings(edited).reviewUrl).toBeNull();
+    expect(needsDuplicateConfirmation(edited)).toBe(false);
+    // Nothing repeated: nothing to ask.
+    expect(needsDuplicateConfirmation(complete)).toBe(false);
+  });
+
+  it("keeps the question on screen when a repeat is found while it is asked, and asks anew after it was gone", () => {
+    const linkRepeated = newRequestReducer(complete, {
+      type: "duplicatesChecked",
+      duplicates: { reviewUrl: { key: "irecommend.ru/content/x", match: { mine: false } }, screenshots: [], receipt: null },
+    });
+    const asked = newRequestReducer(linkRepeated, { type: "askAboutDuplicates" });
+    // The receipt's upload ends while the question is shown, and it is a repeat too: the question stays.
+    const receiptToo = newRequestReducer(asked, {
+      type: "duplicatesChecked",
+      duplicates: { reviewUrl: { key: "irecommend.ru/content/x", match: { mine: false } }, screenshots: [], receipt: { imageId: "r1", match: { mine: false } } },
+    });
+    expect(askingAboutDuplicates(receiptToo)).toBe(true);
+    expect(needsDuplicateConfirmation(receiptToo)).toBe(false);
+    // The receipt taken out, the link's repeat still asked about: the question stays for it.
+    const receiptRemoved = newRequestReducer(receiptToo, { type: "updateReceipt", update: () => [] });
+    expect(askingAboutDuplicates(receiptRemoved)).toBe(true);
+    // No repeats left: no question; a repeat found later, with no question on screen, is asked about at the next send.
+    const linkChanged = newRequestReducer(receiptRemoved, { type: "edit", field: "reviewUrl", value: "https://irecommend.ru/content/y" });
+    expect(askingAboutDuplicates(linkChanged)).toBe(false);
+    const screenshotRepeated = newRequestReducer(linkChanged, {
+      type: "duplicatesChecked",
+      duplicates: { reviewUrl: null, screenshots: [{ imageId: "s1", match: { mine: true, requestId: 3 } }], receipt: null },
+    });
+    expect(askingAboutDuplicates(screenshotRepeated)).toBe(false);
+    expect(needsDuplicateConfirmation(screenshotRepeated)).toBe(true);
   });
 });

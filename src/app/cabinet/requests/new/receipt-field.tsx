@@ -1,12 +1,12 @@
 "use client";
 
 import { ScanLine } from "lucide-react";
-import { useCallback } from "react";
+import { type ReactNode, useCallback } from "react";
 import { ImagePicker, type PickedImage } from "@/components/uploads/image-picker";
 import { ReceiptScanner } from "@/components/uploads/receipt-scanner";
-import { prepareImageForUpload, uploadImage } from "@/components/uploads/upload-image";
+import { prepareImageForUpload, uploadFailure, uploadImage } from "@/components/uploads/upload-image";
 import { Alert } from "@/components/ui/alert";
-import { formatDateTime, formatRoubles } from "@/lib/format";
+import { formatDateTime, formatRoubles, pointsWord } from "@/lib/format";
 import type { ImagesUpdate } from "./new-request-state";
 
 /**
@@ -20,6 +20,7 @@ export function ReceiptField({
   onScanningChange,
   receiptPoints,
   error,
+  children,
 }: {
   items: PickedImage[];
   onChange: (update: ImagesUpdate) => void;
@@ -27,6 +28,8 @@ export function ReceiptField({
   onScanningChange: (open: boolean) => void;
   receiptPoints: number;
   error?: string;
+  /** Shown under what the server read: the warning that this receipt was sent before. */
+  children?: ReactNode;
 }) {
   const onScanned = useCallback(
     (photo: File) => {
@@ -39,7 +42,7 @@ export function ReceiptField({
           const uploaded = await uploadImage(await prepareImageForUpload(photo), "RECEIPT_PHOTO", (progress) => update({ progress }));
           update({ status: "done", progress: 1, uploaded });
         } catch (failure) {
-          update({ status: "failed", error: failure instanceof Error ? failure.message : "Не удалось загрузить фото." });
+          update({ status: "failed", ...uploadFailure(failure) });
         }
       })();
     },
@@ -47,6 +50,9 @@ export function ReceiptField({
   );
 
   const receiptInfo = items[0]?.uploaded?.receipt;
+  // A refused receipt is said once, by the picker: the upload's verdict until a send, then the server's
+  // refusal, which repeats the verdict and says what to do.
+  const pickerError = error ?? (receiptInfo?.verdict === "REFUSED" ? receiptInfo.message : undefined);
 
   return (
     <div className="space-y-2">
@@ -55,18 +61,18 @@ export function ReceiptField({
         max={1}
         items={items}
         onChange={onChange}
-        label={`Чек (по желанию, +${receiptPoints} баллов)`}
+        label={`Чек (по желанию, +${receiptPoints} ${pointsWord(receiptPoints)})`}
         hint="Фото или скриншот чека, где хорошо виден QR-код."
-        error={error}
+        error={pickerError}
         testId="receipt"
       />
       {items.length === 0 && !scanning && (
-        <button type="button" onClick={() => onScanningChange(true)} className="inline-flex items-center gap-2 text-sm font-medium text-brand-700">
+        <button type="button" onClick={() => onScanningChange(true)} className="inline-flex min-h-11 items-center gap-2 text-sm font-medium text-brand-700">
           <ScanLine className="size-4" /> Сканировать QR-код камерой
         </button>
       )}
       {scanning && <ReceiptScanner onCapture={onScanned} onClose={() => onScanningChange(false)} />}
-      {receiptInfo && (
+      {receiptInfo && receiptInfo.verdict !== "REFUSED" && (
         <div data-testid="receipt-verdict">
           {receiptInfo.verdict === "FISCAL" && receiptInfo.purchasedAt && receiptInfo.totalKopecks !== undefined && (
             <Alert tone="success">
@@ -74,9 +80,9 @@ export function ReceiptField({
             </Alert>
           )}
           {receiptInfo.verdict === "UNREADABLE" && <Alert tone="info">{receiptInfo.message}</Alert>}
-          {receiptInfo.verdict === "REFUSED" && <Alert tone="error">{receiptInfo.message}</Alert>}
         </div>
       )}
+      {children}
     </div>
   );
 }
