@@ -109,6 +109,7 @@ test("staff add a product's receipt spelling, the administrator switches the rul
       await expect(products.getByTestId("receipt-product-verdict")).toHaveText("В чеке есть выбранный продукт");
       await expect(products.locator('[data-testid="receipt-line"][data-brand]')).toHaveText(new RegExp(`${SHOP_LINE.replace(/\./g, "\\.")}.*${PRODUCT.name}`));
       await expect(moderator.getByTestId("moderation-part-receipt")).toContainText("одобрен");
+      await expect(moderator.getByTestId("moderation-part-receipt").getByTestId("automatic-approval")).toHaveText(`Одобрено: автоматическая проверка, правило «${APPROVE_RULE}».`);
       await screenshotIfAsked(moderator, "auto-approved-receipt-moderator");
 
       // Every signal clean and the receipt approved by the rule: "можно одобрить быстро", in the queue and as a batch.

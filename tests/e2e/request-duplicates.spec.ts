@@ -2,7 +2,8 @@ import path from "node:path";
 import type { Browser, Page } from "@playwright/test";
 import sharp from "sharp";
 import { expect, test } from "./fixtures";
-import { sendNewRequest, signInShopper } from "./helpers";
+import { DEMO, asStaffMember, sendNewRequest, signInShopper } from "./helpers";
+import { maskPhone } from "../../src/lib/phone-format";
 import { FIXTURES_DIR as FIXTURES } from "../support/fixtures";
 import { SCREENSHOT_SIZES, screenshotIfAsked } from "./support/screenshots";
 
@@ -107,8 +108,54 @@ for (const [label, viewport] of Object.entries(VIEWPORTS)) {
     await page.getByRole("button", { name: "Всё равно отправить" }).click();
     await expect(page).toHaveURL(/\/cabinet\/requests\/\d+$/);
     await expect(page.getByTestId("request-status")).toHaveText("Ожидает проверки");
+    const mine = Number(page.url().split("/").pop());
+    if (label !== "desktop") return;
+
+    // The moderator sees what the shopper was not shown: the repeat links the two accounts, and the request
+    // is high risk, found by the queue's risk filter; the signal decides nothing.
+    await asStaffMember(browser, DEMO.moderator, /\/moderation$/, async (moderator) => {
+      await moderator.goto(`/moderation?q=${mine}&risk=HIGH`);
+      await expect(moderator.getByTestId("queue").getByRole("link", { name: new RegExp(`№${mine}\\b`) })).toBeVisible();
+      await expect(moderator.getByTestId("queue").getByTestId("risk-level")).toHaveText("Риск: высокий");
+      await moderator.goto(`/moderation/requests/${mine}`);
+      await expect(moderator.getByTestId("risk-reasons")).toHaveText("Риск высокий: скриншоты почти совпадают со скриншотами другого аккаунта.");
+      await expect(moderator.getByTestId("linked-accounts")).toHaveText(`Связанные аккаунты: ${maskPhone(theirPhone)} (похожие скриншоты) — 1 заявка`);
+      await expect(moderator.getByTestId("moderation-part-review").getByRole("button", { name: /Одобрить/ })).toBeEnabled();
+      await screenshotIfAsked(moderator, "risk-summary");
+    });
   });
 }
+
+test("a send tapped while a repeated screenshot still uploads asks about the repeat before anything goes", async ({ page }) => {
+  await page.setViewportSize(VIEWPORTS.phone);
+  await signInShopper(page);
+  const screenshot = await freshScreenshot();
+  const earlier = await fileRequest(page, { link: freshLink(), screenshot });
+
+  await page.goto("/cabinet/requests/new");
+  await page.getByLabel("Продукт").selectOption({ index: 1 });
+  await page.getByLabel("Ссылка на отзыв").fill(freshLink());
+  // A slow mobile connection: the upload is held until the send has been tapped.
+  let releaseUpload!: () => void;
+  const uploadHeld = new Promise<void>((resolve) => (releaseUpload = resolve));
+  await page.route("**/api/uploads", async (route) => {
+    await uploadHeld;
+    await route.continue();
+  });
+  await page.getByTestId("screenshots-input").setInputFiles(screenshot);
+  await expect(page.getByTestId("screenshots").locator('[data-status="uploading"]')).toHaveCount(1);
+  await page.getByRole("button", { name: "Отправить заявку" }).click();
+  await expect(page.getByRole("button", { name: "Отправим, когда загрузятся фото…" })).toBeVisible();
+  releaseUpload();
+
+  // The upload ends and the send would go at once, before the form's own check: it asks all the same.
+  await expect(page.getByTestId("duplicate-confirmation")).toContainText("Всё равно отправить?");
+  await expect(page.getByTestId("duplicate-warning")).toHaveText(`Этот скриншот уже отправлен в заявке №${earlier}.`);
+  await expect(page).toHaveURL(/\/cabinet\/requests\/new$/);
+  await page.getByRole("button", { name: "Всё равно отправить" }).click();
+  await expect(page).toHaveURL(/\/cabinet\/requests\/\d+$/);
+  expect(Number(page.url().split("/").pop())).not.toBe(earlier);
+});
 
 test("a request that repeats nothing is sent at the first tap, with no warning", async ({ page }) => {
   await signInShopper(page);

@@ -11,15 +11,13 @@ import { Input } from "@/components/ui/input";
 import { SmartCaptcha, captchaAvailable } from "@/components/captcha/smart-captcha";
 import { GENERIC_ERROR_MESSAGE } from "@/lib/action-result";
 import { signInWithCredentials } from "@/lib/credentials-sign-in";
-import { SIGN_IN_CODE, SIGN_IN_CODE_FORMAT_MESSAGE, SIGN_IN_CODE_PATTERN } from "@/lib/rules/sign-in-code";
+import { CONSENT_MISSING_MESSAGE, SIGN_IN_CODE, SIGN_IN_CODE_FORMAT_MESSAGE, SIGN_IN_CODE_PATTERN } from "@/lib/rules/sign-in-code";
 import { cn } from "@/lib/cn";
 import { formatPhoneAsTyped, formatRussianPhone } from "@/lib/phone-format";
 import { requestSignInCodeAction } from "./actions";
 import { FormStatus } from "@/components/ui/form-status";
 
 type Step = { name: "phone" } | { name: "code"; phone: string };
-
-const CONSENT_MISSING_MESSAGE = "Чтобы участвовать, подтвердите согласие на обработку персональных данных.";
 
 /** "45 с", "3 мин": the wait before another code, short enough for the resend button. */
 function waitText(seconds: number): string {

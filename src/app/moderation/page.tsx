@@ -83,8 +83,8 @@ export default async function ModerationQueuePage({ searchParams }: { searchPara
           </Link>
         ))}
       </nav>
-      {/* Each select may shrink below its longest option (a product's full name): the row stays inside the page. */}
-      <form action="/moderation" className="grid gap-2 sm:grid-cols-2 lg:grid-cols-[minmax(0,1.4fr)_repeat(5,minmax(0,1fr))_auto]">
+      {/* Two rows of four on a desk, so every select shows its choice whole; a product's long name may still shrink. */}
+      <form action="/moderation" className="grid gap-2 sm:grid-cols-2 lg:grid-cols-4">
         <input type="hidden" name="tab" value={input.tab} />
         <input name="q" defaultValue={input.q ?? ""} placeholder="№ заявки или телефон" aria-label="Поиск" className="h-11 w-full min-w-0 rounded-xl border border-line bg-white px-3 text-sm" />
         <select name="status" defaultValue={input.status ?? ""} aria-label="Статус" className="h-11 w-full min-w-0 rounded-xl border border-line bg-white px-3 text-sm">

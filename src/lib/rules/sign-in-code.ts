@@ -21,3 +21,6 @@ export const SIGN_IN_CODE_FORMAT_MESSAGE = `Код — это ${SIGN_IN_CODE.dig
 export function isSignInCodeShape(code: string): boolean {
   return new RegExp(`^${SIGN_IN_CODE_PATTERN}$`).test(code);
 }
+
+/** A first sign-in without the 152-ФЗ consent box ticked: said by the box, in the form and by the server alike. */
+export const CONSENT_MISSING_MESSAGE = "Чтобы участвовать, подтвердите согласие на обработку персональных данных.";

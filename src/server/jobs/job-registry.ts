@@ -7,8 +7,7 @@ import { runForfeiture } from "@/server/domain/forfeiture/run-forfeiture";
 import { sendForfeitureWarnings } from "@/server/domain/forfeiture/send-forfeiture-warnings";
 import { sweepObjectDeletions } from "@/server/domain/storage/sweep-object-deletions";
 import { purgeOldSignInRecords } from "@/server/auth/sign-in-trust";
-import { decideReceiptAutomatically } from "@/server/domain/auto-moderation/decide-receipt-automatically";
-import { checkReceipt } from "@/server/domain/receipt-checks/check-receipt";
+import { checkReceiptThenDecide } from "@/server/domain/auto-moderation/check-receipt-then-decide";
 import { RECEIPT_CHECK_MAX_ATTEMPTS, RECEIPT_CHECK_QUEUE, RECEIPT_CHECK_RETRY_DELAY_SECONDS } from "@/server/domain/receipt-checks/receipt-check-policy";
 import { sweepReceiptChecks } from "@/server/domain/receipt-checks/sweep-receipt-checks";
 import { sweepEmailOutbox } from "@/server/messaging/sweep-email-outbox";
@@ -152,12 +151,7 @@ export const QUEUES: readonly QueueDefinition[] = [
     // The service's own timeout is 15 s.
     expireInMinutes: 2,
     pollingIntervalSeconds: 2,
-    // Then the automatic rules, once the answer is in (also on a retry whose twin settled the check first).
-    run: async ({ data }) => {
-      const { receiptId } = receiptCheckData.parse(data);
-      const checked = await checkReceipt({ receiptId });
-      const automatic = await decideReceiptAutomatically({ receiptId });
-      return { ...checked, automatic: automatic.decided ? automatic.rule : automatic.reason };
-    },
+    // Then the automatic rules, once the answer is in.
+    run: ({ data }) => checkReceiptThenDecide({ receiptId: receiptCheckData.parse(data).receiptId }),
   },
 ];

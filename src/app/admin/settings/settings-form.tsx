@@ -16,7 +16,7 @@ type Field = "reviewPoints" | "receiptPoints" | "moderationBusinessDays" | "ship
 
 const NUMBER_FIELDS: { name: NumericProgrammeSetting; label: string; hint: string; min: number; max: number }[] = [
   { name: "reviewPoints", label: "Баллы за отзыв", hint: "Начисляются, когда модератор одобряет отзыв.", ...LIMITS.reviewPoints },
-  { name: "receiptPoints", label: "Баллы за чек", hint: "Начисляются, когда модератор одобряет чек.", ...LIMITS.receiptPoints },
+  { name: "receiptPoints", label: "Баллы за чек", hint: "Начисляются, когда чек одобрен: модератором или автоматической проверкой.", ...LIMITS.receiptPoints },
   { name: "moderationBusinessDays", label: "Срок проверки заявки, рабочих дней", hint: "По производственному календарю; для новых заявок.", ...LIMITS.moderationBusinessDays },
   { name: "shippingDays", label: "Срок отправки приза, дней", hint: "Календарных дней с заказа; для новых заказов.", ...LIMITS.shippingDays },
   { name: "forfeitureMonths", label: "Баллы сгорают через, месяцев", hint: "Столько месяцев без заказа приза — и баланс сгорает.", ...LIMITS.forfeitureMonths },

@@ -144,7 +144,7 @@ export function QuickBatch() {
           {current.receiptApprovedByRule === undefined
             ? "Чека в заявке нет."
             : current.receiptApprovedByRule
-              ? `Чек одобрен автоматически: ${AUTOMATION_RULE_LABEL[current.receiptApprovedByRule as AutomationRule]?.title ?? "правило"}.`
+              ? `Чек одобрен автоматической проверкой, правило «${AUTOMATION_RULE_LABEL[current.receiptApprovedByRule as AutomationRule]?.title ?? current.receiptApprovedByRule}».`
               : "Чек одобрен модератором."}
         </p>
       </div>

@@ -21,7 +21,15 @@ export const metadata: Metadata = { title: "Показатели програм�
 const PRESETS = [7, 30, 90] as const;
 const numberFormat = new Intl.NumberFormat("ru-RU");
 const share = (value: number | null) => (value === null ? "—" : `${(value * 100).toLocaleString("ru-RU", { maximumFractionDigits: 1 })} %`);
-const hours = (value: number | null) => (value === null ? "—" : `${value.toLocaleString("ru-RU", { maximumFractionDigits: 1 })} ч`);
+/** A duration given in hours: minutes below an hour (a rule decides in seconds, a moderator in minutes). */
+const hours = (value: number | null) => {
+  if (value === null) return "—";
+  if (value >= 1) return `${value.toLocaleString("ru-RU", { maximumFractionDigits: 1 })} ч`;
+  const minutes = Math.round(value * 60);
+  return minutes < 1 ? "< 1 мин" : `${minutes} мин`;
+};
+/** Decisions per day: a few decisions over a month are not "0 a day". */
+const perDay = (value: number) => (value === 0 ? "0" : value < 0.1 ? "< 0,1" : value.toLocaleString("ru-RU", { maximumFractionDigits: 1 }));
 const ruDate = (day: string) => `${day.slice(8, 10)}.${day.slice(5, 7)}.${day.slice(0, 4)}`;
 
 export default async function StaffFiguresPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -208,7 +216,7 @@ export default async function StaffFiguresPage({ searchParams }: { searchParams:
                   <tr key={line.decider} className={line.decider === "rules" ? "font-medium" : undefined}>
                     <td className="py-1 pr-2">{line.name}</td>
                     <td className="px-2 py-1 text-right">{numberFormat.format(line.decisions)}</td>
-                    <td className="px-2 py-1 text-right">{line.decisionsPerDay.toLocaleString("ru-RU", { maximumFractionDigits: 1 })}</td>
+                    <td className="px-2 py-1 text-right">{perDay(line.decisionsPerDay)}</td>
                     <td className="px-2 py-1 text-right">{hours(line.medianHours)}</td>
                     <td className="px-2 py-1 text-right">{share(line.slaKeptShare)}</td>
                     <td className="py-1 pl-2 text-right">{numberFormat.format(line.reversals)}</td>

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { normaliseRussianMobile } from "@/lib/phone";
-import { SIGN_IN_CODE, SIGN_IN_CODE_FORMAT_MESSAGE, isSignInCodeShape } from "@/lib/rules/sign-in-code";
+import { CONSENT_MISSING_MESSAGE, SIGN_IN_CODE, SIGN_IN_CODE_FORMAT_MESSAGE, isSignInCodeShape } from "@/lib/rules/sign-in-code";
 import { now } from "@/server/clock";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
@@ -130,6 +130,5 @@ export async function verifySignInCode(input: z.infer<typeof verifySignInCodeInp
 }
 
 function consentRequired(): AppError {
-  const message = "Чтобы участвовать, подтвердите согласие на обработку персональных данных.";
-  return new AppError("CONSENT_REQUIRED", message, { fieldErrors: { consent: message } });
+  return new AppError("CONSENT_REQUIRED", CONSENT_MISSING_MESSAGE, { fieldErrors: { consent: CONSENT_MISSING_MESSAGE } });
 }

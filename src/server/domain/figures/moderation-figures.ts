@@ -32,7 +32,7 @@ export interface ModerationFigures {
 }
 
 /**
- * Moderation figures per decider over a range (docs/figures.md, "Moderation"): per moderator and per rule,
+ * Moderation figures per decider over a range (docs/rules/figures.md, "Moderation"): per moderator and per rule,
  * decisions per day, median time from opening to decision, SLA kept, reversals; and the share decided by
  * rules. Closed days come from figures_day_moderation(_times), the rest is computed live with the same SQL.
  */

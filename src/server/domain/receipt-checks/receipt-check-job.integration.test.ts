@@ -9,6 +9,10 @@ import { resetEnvCache } from "@/server/config/env";
 import { db } from "@/server/db/client";
 import { JOBS, QUEUES, type QueueDefinition } from "@/server/jobs/job-registry";
 import { JOBS_SCHEMA, type JobRunner, createJobRunner } from "@/server/jobs/job-runner";
+import { AUTOMATION_RULES } from "@/lib/rules/automation-rules";
+import type { AdminActor } from "@/server/auth/assert-role";
+import { updateAutomationRules } from "@/server/domain/admin/update-automation-rules";
+import { checkReceiptThenDecide } from "@/server/domain/auto-moderation/check-receipt-then-decide";
 import { checkReceipt } from "./check-receipt";
 import { RECEIPT_CHECK_QUEUE } from "./receipt-check-policy";
 import { recheckReceipt } from "./recheck-receipt";
@@ -135,6 +139,28 @@ describe("the receipt check job", () => {
     // One job, retried once by pg-boss.
     await expect.poll(checkJobs, { timeout: 5_000 }).toEqual([{ state: "completed", retry_count: 1 }]);
     expect((await db.reviewRequest.findUniqueOrThrow({ where: { id: requestId } })).receiptCheckFailed).toBe(false);
+  });
+
+  it("with the approval rule on, a receipt the service asks to retry waits, undecided, and is approved by the rule when the answer comes", async () => {
+    const withProduct: Answer = { status: 200, body: { code: 1, first: 0, data: { json: { ...(FOUND.body as { data: { json: object } }).data.json, items: [{ name: "CARELY СЫВ.НИАЦИН 30МЛ", price: 128900, quantity: 1, sum: 128900 }] } } } };
+    await fakeService(TRY_LATER, TRY_LATER, withProduct);
+    const admin = actorOf(await createStaff("ADMIN")) as AdminActor;
+    await updateAutomationRules(admin, Object.fromEntries(AUTOMATION_RULES.map((rule) => [rule, rule === "receipt.approve"])) as Record<(typeof AUTOMATION_RULES)[number], boolean>);
+    // The job as the registry runs it (check, then the rules), with the test's short backoff.
+    await startWorker([{ ...testQueue(), run: ({ data }) => checkReceiptThenDecide({ receiptId: (data as { receiptId: number }).receiptId, maxAttempts: 3, retryDelaySeconds: 1 }) }]);
+    const { requestId, shopper } = await fileTestRequest();
+    const request = await db.reviewRequest.findUniqueOrThrow({ where: { id: requestId }, select: { productId: true } });
+    await db.product.update({ where: { id: request.productId }, data: { matchTerms: ["Carely сыв ниацин"] } });
+    const receiptPart = () => db.requestPart.findFirstOrThrow({ where: { requestId, kind: "RECEIPT" } });
+
+    // While the service says "try later", nothing is decided.
+    await expect.poll(async () => (await receiptOf(requestId)).checkAttempts, { timeout: 10_000, interval: 100 }).toBeGreaterThanOrEqual(1);
+    expect(await receiptPart()).toMatchObject({ status: "PENDING", decidedByRule: null });
+
+    await expect.poll(async () => (await receiptPart()).status, { timeout: 20_000, interval: 200 }).toBe("APPROVED");
+    expect(await receiptOf(requestId)).toMatchObject({ checkStatus: "CONFIRMED", checkAttempts: 3 });
+    expect(await receiptPart()).toMatchObject({ decidedByRule: "receipt.approve", decidedById: null, points: 100 });
+    expect((await db.user.findUniqueOrThrow({ where: { id: shopper.id } })).pointsBalance).toBe(100);
   });
 
   it("settles FAILED after the attempt limit when the service keeps answering HTTP 5xx", async () => {

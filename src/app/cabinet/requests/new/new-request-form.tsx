@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { type FormEvent, useCallback, useEffect, useReducer, useSyncExternalStore } from "react";
+import { type FormEvent, useCallback, useEffect, useReducer, useRef, useState, useSyncExternalStore } from "react";
 import { Field } from "@/components/forms/field";
 import { PendingButton } from "@/components/forms/pending-button";
 import { useServerAction } from "@/components/forms/use-server-action";
@@ -27,6 +27,7 @@ import {
   newRequestErrors,
   newRequestInput,
   newRequestReducer,
+  type NewRequestState,
 } from "./new-request-state";
 import { ReceiptField } from "./receipt-field";
 
@@ -77,13 +78,20 @@ export function NewRequestForm({
   // shows nothing: the moderator is told of repeats at filing all the same.
   const checkInput = state.restored ? duplicateCheckInput(state) : null;
   const checkKey = checkInput ? JSON.stringify(checkInput) : null;
+  // The input the latest answer was for: a send of anything else asks first (see send()).
+  const answeredCheckKey = useRef<string | null>(null);
+  // A send in progress, from its own check for repeats to the filing: a second tap waits for it.
+  const sending = useRef(false);
+  const [checkingBeforeSend, setCheckingBeforeSend] = useState(false);
   useEffect(() => {
     if (!checkKey) return;
     let current = true;
     const timer = setTimeout(() => {
       void checkRequestDuplicatesAction(JSON.parse(checkKey) as NonNullable<typeof checkInput>)
         .then((answer) => {
-          if (current && answer.ok) dispatch({ type: "duplicatesChecked", duplicates: answer.data });
+          if (!current || !answer.ok) return;
+          answeredCheckKey.current = checkKey;
+          dispatch({ type: "duplicatesChecked", duplicates: answer.data });
         })
         .catch(() => {});
     }, DUPLICATE_CHECK_DELAY_MS);
@@ -128,13 +136,42 @@ export function NewRequestForm({
     requestSend();
   }
 
+  /**
+   * The form as the check for repeats sees it now. When the latest answer is for other input (a photo that
+   * finished uploading a moment ago, a send tapped within the check's delay), the check is asked here, so
+   * a repeat never goes without the question. A failed check lets the send go: the moderator is told anyway.
+   */
+  async function withCurrentDuplicates(): Promise<NewRequestState> {
+    const input = duplicateCheckInput(state);
+    const key = input ? JSON.stringify(input) : null;
+    if (!input || key === answeredCheckKey.current) return state;
+    const answer = await checkRequestDuplicatesAction(input).catch(() => null);
+    if (!answer?.ok) return state;
+    answeredCheckKey.current = key;
+    const event = { type: "duplicatesChecked", duplicates: answer.data } as const;
+    dispatch(event);
+    return newRequestReducer(state, event);
+  }
+
   async function send() {
-    if (pending || !passesChecks(false)) return;
-    // Repeats found while the photos were still uploading are asked about too, once, before anything goes.
-    if (needsDuplicateConfirmation(state)) {
-      dispatch({ type: "askAboutDuplicates" });
-      return;
+    if (pending || sending.current || !passesChecks(false)) return;
+    sending.current = true;
+    try {
+      setCheckingBeforeSend(true);
+      const checked = await withCurrentDuplicates();
+      // Repeats found while the photos were still uploading are asked about too, once, before anything goes.
+      if (needsDuplicateConfirmation(checked)) {
+        dispatch({ type: "askAboutDuplicates" });
+        return;
+      }
+      await fileAndOpen();
+    } finally {
+      setCheckingBeforeSend(false);
+      sending.current = false;
     }
+  }
+
+  async function fileAndOpen() {
     // The request's page is opening: the button stays disabled until it has.
     const filed = await run(() => fileRequestAction(newRequestInput(state)), NETWORK_ERROR, { keepPendingOnSuccess: true });
     if (!filed) return;
@@ -200,7 +237,7 @@ export function NewRequestForm({
             {DUPLICATE_CONFIRMATION_TEXT}
           </p>
         )}
-        <PendingButton type="submit" size="lg" pending={pending} pendingText="Отправляем…">
+        <PendingButton type="submit" size="lg" pending={pending || checkingBeforeSend} pendingText="Отправляем…">
           {waitingForUploads ? "Отправим, когда загрузятся фото…" : confirmingDuplicates ? "Всё равно отправить" : "Отправить заявку"}
         </PendingButton>
         <p className="text-center text-xs text-muted">Заявку рассмотрят в течение {businessDaysText(moderationBusinessDays)}.</p>

@@ -365,7 +365,7 @@ export function DecisionPanel({
         className="text-sm"
       />
       <p id={`reject-keys-${partKind}`} className="hidden text-xs text-muted sm:block">
-        Enter — отправить отказ, Shift+Enter — новая строка{templates.length > 0 ? `, сразу после R цифра 1–${Math.min(9, templates.length)} — шаблон` : ""}.
+        Enter — отправить отказ, Shift+Enter — новая строка{templates.length > 0 ? `, сразу после R ${templates.length === 1 ? "цифра 1" : `цифра 1–${Math.min(9, templates.length)}`} — шаблон` : ""}.
       </p>
       <FormStatus error={error} />
       {isHeld && (

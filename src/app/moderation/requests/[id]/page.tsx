@@ -19,6 +19,7 @@ import { ReceiptProducts } from "./receipt-products";
 import { ReverseAutomaticRejection } from "./reverse-automatic-rejection";
 import { RequestImageViewer, ReviewableImage } from "./request-images";
 import { RiskBadge } from "@/components/moderation/risk-badge";
+import { AUTOMATIC_DECIDER_NAME, AUTOMATION_RULE_LABEL, type AutomationRule } from "@/lib/rules/automation-rules";
 import { RiskSummary } from "./risk-summary";
 
 export const metadata: Metadata = { title: "Решение по заявке" };
@@ -105,6 +106,11 @@ export default async function ModerationRequestPage({ params }: { params: Promis
                   <ReceiptCheckSummary receipt={part.receipt} online={request.onlineReceiptCheck} />
                   {request.receiptProducts && <ReceiptProducts view={request.receiptProducts} />}
                 </div>
+              )}
+              {part.status === "APPROVED" && part.decidedByRule && (
+                <p className="text-sm text-muted" data-testid="automatic-approval">
+                  Одобрено: {AUTOMATIC_DECIDER_NAME.toLowerCase()}, правило «{AUTOMATION_RULE_LABEL[part.decidedByRule as AutomationRule]?.title ?? part.decidedByRule}».
+                </p>
               )}
               {part.comment && <p className="text-sm text-muted">Комментарий: {part.comment}</p>}
               <div className="grid gap-3 sm:grid-cols-2">
