@@ -1,13 +1,13 @@
 import "server-only";
 import { z } from "zod";
 import { AUTOMATION_RULES, type AutomationRule } from "@/lib/rules/automation-rules";
-import { writeAuditEntry } from "@/server/audit/write-audit-entry";
 import { AREA_ROLES } from "@/server/auth/area-roles";
 import { type AdminActor, assertActorRole } from "@/server/auth/assert-role";
 import { now } from "@/server/clock";
 import { db } from "@/server/db/client";
 import { VELOCITY_REQUESTS_PER_DAY } from "@/lib/rules/risk-signals";
 import { AUTOMATION_SETTINGS_KEY, parseAutomationSwitches, parseVelocityLimit } from "@/server/settings/automation-settings";
+import { saveSettingsChange } from "@/server/settings/save-settings-change";
 
 // A checkbox sends "on" when ticked and nothing when not; a call from code may send booleans.
 const onOff = z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean());
@@ -42,21 +42,7 @@ export async function updateAutomationRules(actor: AdminActor, input: z.infer<ty
       ...(Object.fromEntries(AUTOMATION_RULES.map((rule) => [rule, input[rule]])) as Record<AutomationRule, boolean>),
       velocityRequestsPerDay: input.velocityRequestsPerDay ?? before.velocityRequestsPerDay,
     };
-    const changed = [...AUTOMATION_RULES, "velocityRequestsPerDay" as const].filter((key) => before[key] !== after[key]);
-    if (changed.length === 0) return { changed };
-    await tx.setting.upsert({
-      where: { key: AUTOMATION_SETTINGS_KEY },
-      create: { key: AUTOMATION_SETTINGS_KEY, value: after, updatedById: actor.id },
-      update: { value: after, updatedById: actor.id },
-    });
-    await writeAuditEntry(tx, {
-      actorId: actor.id,
-      action: "automation-rules.update",
-      entityType: "Setting",
-      entityId: AUTOMATION_SETTINGS_KEY,
-      data: { before: Object.fromEntries(changed.map((key) => [key, before[key]])), after: Object.fromEntries(changed.map((key) => [key, after[key]])) },
-      at,
-    });
+    const changed = await saveSettingsChange(tx, { key: AUTOMATION_SETTINGS_KEY, action: "automation-rules.update", actorId: actor.id, at, before, after });
     return { changed };
   });
 }

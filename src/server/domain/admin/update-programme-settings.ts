@@ -2,12 +2,12 @@ import "server-only";
 import { z } from "zod";
 import { endOfMoscowDay, isDateKey, startOfMoscowDay } from "@/lib/moscow-time";
 import { type NumericProgrammeSetting, PROGRAMME_SETTING_LIMITS, PROGRAMME_SETTING_RANGE_MESSAGE } from "@/lib/rules/programme-settings-limits";
-import { writeAuditEntry } from "@/server/audit/write-audit-entry";
 import { AREA_ROLES } from "@/server/auth/area-roles";
 import { type AdminActor, assertActorRole } from "@/server/auth/assert-role";
 import { now } from "@/server/clock";
 import { db } from "@/server/db/client";
 import { PROGRAMME_SETTINGS_KEY, type ProgrammeSettings, parseProgrammeSettings } from "@/server/settings/programme-settings";
+import { saveSettingsChange } from "@/server/settings/save-settings-change";
 
 /** A whole number typed into a form field (or given as a number) within the setting's range, with one clear message for any mistake. */
 function wholeNumber(setting: NumericProgrammeSetting) {
@@ -84,22 +84,7 @@ export async function updateProgrammeSettings(actor: AdminActor, input: z.infer<
       // The campaign's last day counts whole: a receipt at 23:59 Moscow time on it is inside the window.
       campaignEndsAt: input.campaignEndsOn ? endOfMoscowDay(input.campaignEndsOn).toISOString() : null,
     };
-    const changed = (Object.keys(after) as (keyof typeof after)[]).filter((key) => after[key] !== before[key]);
-    if (changed.length === 0) return { changed: [] };
-
-    await tx.setting.upsert({
-      where: { key: PROGRAMME_SETTINGS_KEY },
-      create: { key: PROGRAMME_SETTINGS_KEY, value: after, updatedById: actor.id },
-      update: { value: after, updatedById: actor.id },
-    });
-    await writeAuditEntry(tx, {
-      actorId: actor.id,
-      action: "programme-settings.update",
-      entityType: "Setting",
-      entityId: PROGRAMME_SETTINGS_KEY,
-      data: { before: Object.fromEntries(changed.map((key) => [key, before[key]])), after: Object.fromEntries(changed.map((key) => [key, after[key]])) },
-      at,
-    });
+    const changed = await saveSettingsChange(tx, { key: PROGRAMME_SETTINGS_KEY, action: "programme-settings.update", actorId: actor.id, at, before, after });
     return { changed };
   });
 }
