@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { businessDaysText, calendarDaysText, formatDate, formatDateTime, formatPoints, formatSignedPoints, groupDigits } from "./format";
+import { businessDaysAccusative, businessDaysText, calendarDaysAccusative, calendarDaysText, formatDate, formatDateTime, formatPoints, formatSignedPoints, groupDigits } from "./format";
 
 describe("format", () => {
   it("groups points the Russian way and signs them", () => {
@@ -24,5 +24,7 @@ describe("day counts in Russian", () => {
   it("puts business and calendar days in the genitive after «в течение»", () => {
     expect([1, 2, 5, 11, 21].map(businessDaysText)).toEqual(["1 рабочего дня", "2 рабочих дней", "5 рабочих дней", "11 рабочих дней", "21 рабочего дня"]);
     expect([1, 30, 31].map(calendarDaysText)).toEqual(["1 дня", "30 дней", "31 дня"]);
+    expect([1, 3, 5, 21, 22].map((days) => businessDaysAccusative(days))).toEqual(["1 рабочий день", "3 рабочих дня", "5 рабочих дней", "21 рабочий день", "22 рабочих дня"]);
+    expect([1, 2, 30, 31].map((days) => calendarDaysAccusative(days))).toEqual(["1 день", "2 дня", "30 дней", "31 день"]);
   });
 });

@@ -61,3 +61,13 @@ export function businessDaysText(days: number): string {
 export function calendarDaysText(days: number): string {
   return `${days} ${pluralRu(days, ["дня", "дней", "дней"])}`;
 }
+
+/** "за N рабочих дней" / a count on its own (nominative and accusative alike): 1 рабочий день, 3 рабочих дня, 5 рабочих дней. */
+export function businessDaysAccusative(days: number): string {
+  return `${days} ${pluralRu(days, ["рабочий день", "рабочих дня", "рабочих дней"])}`;
+}
+
+/** "через N дней" / a count on its own: 1 день, 3 дня, 5 дней. */
+export function calendarDaysAccusative(days: number): string {
+  return `${days} ${pluralRu(days, ["день", "дня", "дней"])}`;
+}

@@ -1,7 +1,7 @@
 // The landing page's rule sentences, built from the current programme settings (so a changed setting reads
 // right at once, in the right Russian case). Pure: the page and its unit test share it.
 import { FORFEITURE_WARNING_DAYS } from "@/lib/rules/forfeiture-warnings";
-import { businessDaysText, calendarDaysText, formatDate, formatPoints } from "@/lib/format";
+import { businessDaysAccusative, businessDaysText, calendarDaysAccusative, calendarDaysText, formatDate, formatPoints } from "@/lib/format";
 import { pluralRu } from "@/lib/plural-ru";
 
 export interface LandingRules {
@@ -44,4 +44,4 @@ export function campaignText(rules: Pick<LandingRules, "campaignStartsAt" | "cam
   return null;
 }
 
-export { businessDaysText, calendarDaysText };
+export { businessDaysAccusative, businessDaysText, calendarDaysAccusative, calendarDaysText };

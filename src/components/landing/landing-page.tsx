@@ -8,8 +8,9 @@ import { pluralRu } from "@/lib/plural-ru";
 import { SIGN_IN_CODE } from "@/lib/rules/sign-in-code";
 import {
   type LandingRules,
+  businessDaysAccusative,
   businessDaysText,
-  calendarDaysText,
+  calendarDaysAccusative,
   campaignText,
   forfeitureWarningsText,
   monthsText,
@@ -277,12 +278,12 @@ function Rules({ rules }: { rules: LandingRules }) {
   const facts = [
     { id: "review-points", icon: PenLine, value: pointsText(rules.reviewPoints), text: "за одобренный отзыв. Один отзыв приносит баллы один раз." },
     { id: "receipt-points", icon: ReceiptText, value: pointsText(rules.receiptPoints), text: "за чек с QR-кодом — сверх баллов за отзыв. Один чек — один раз." },
-    { id: "moderation-days", icon: Clock, value: businessDaysText(rules.moderationBusinessDays), text: "— столько длится проверка заявки. Решение придёт в личный кабинет." },
+    { id: "moderation-days", icon: Clock, value: businessDaysAccusative(rules.moderationBusinessDays), text: "— столько длится проверка заявки. Решение придёт в личный кабинет." },
     {
       id: "shipping-days",
       icon: Truck,
-      value: calendarDaysText(rules.shippingDays),
-      text: `— срок отправки приза с доставкой; заказ подтверждаем за ${businessDaysText(rules.moderationBusinessDays)}.`,
+      value: calendarDaysAccusative(rules.shippingDays),
+      text: `— срок отправки приза с доставкой; заказ подтверждаем за ${businessDaysAccusative(rules.moderationBusinessDays)}.`,
     },
     {
       id: "forfeiture",
@@ -340,7 +341,7 @@ function Faq({ rules }: { rules: LandingRules }) {
       answer: (
         <>
           Призы с доставкой приезжают в пункт выдачи СДЭК или отделение Почты России — выберите удобный при заказе. Мы подтверждаем заказ за{" "}
-          {businessDaysText(rules.moderationBusinessDays)} и отправляем не позже чем через {calendarDaysText(rules.shippingDays)}; трек-номер появится в
+          {businessDaysAccusative(rules.moderationBusinessDays)} и отправляем не позже чем через {calendarDaysAccusative(rules.shippingDays)}; трек-номер появится в
           кабинете и в письме. Электронные призы — промокоды и сертификаты — приходят на почту после подтверждения заказа.
         </>
       ),

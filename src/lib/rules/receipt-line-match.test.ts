@@ -75,6 +75,16 @@ describe("what a receipt says of the request's product", () => {
     ]);
     expect(findProductInReceipt([{ name: "BRAND КРЕМ ЛИЦА" }], 1, tied)).toMatchObject({ verdict: "SELECTED_PRODUCT", certain: false });
   });
+
+  it("is not certain that a product staff have not described yet is missing", () => {
+    // Product 2 has no terms and no GTIN: nothing could find it, so "none of the brand's" proves nothing.
+    const halfDone = prepareCatalogue([
+      { productId: 1, terms: ["Brand крем лица"], gtins: [] },
+      { productId: 2, terms: [], gtins: [] },
+    ]);
+    expect(findProductInReceipt([{ name: "МОЛОКО 3,2%" }], 2, halfDone)).toMatchObject({ verdict: "NO_BRAND_PRODUCT", certain: false });
+    expect(findProductInReceipt([{ name: "МОЛОКО 3,2%" }], 1, halfDone)).toMatchObject({ verdict: "NO_BRAND_PRODUCT", certain: true });
+  });
 });
 
 describe("the staff's terms and codes", () => {

@@ -161,7 +161,7 @@ export interface ReceiptProductFinding {
   /**
    * SELECTED_PRODUCT: a line names the request's product and no other (what the automatic approval needs).
    * NO_BRAND_PRODUCT: no line has even a word of the brand's ("CARELY КРЕМ" fits no term but is the brand's),
-   * so the receipt can be refused for it.
+   * and the request's product has terms or GTINs to be found by, so the receipt can be refused for it.
    */
   certain: boolean;
   /** Each line's match, in the receipt's order (null: not the brand's). */
@@ -175,7 +175,9 @@ export function findProductInReceipt(lines: readonly ReceiptLineInput[], product
   if (naming.length > 0) return { verdict: "SELECTED_PRODUCT", certain: naming.some((match) => match!.productIds.length === 1), lines: matches };
   if (matches.some(Boolean)) return { verdict: "OTHER_BRAND_PRODUCT", certain: true, lines: matches };
   const brandLike = lines.some((line) => wordsOf(line.name).some((word) => catalogue.brandWords.has(word.key)));
-  return { verdict: "NO_BRAND_PRODUCT", certain: !brandLike, lines: matches };
+  // A product staff have not described yet (no term, no GTIN) is never recognised: its absence proves nothing.
+  const recognisable = catalogue.terms.some((term) => term.productId === productId) || [...catalogue.gtins.values()].some((ids) => ids.includes(productId));
+  return { verdict: "NO_BRAND_PRODUCT", certain: recognisable && !brandLike, lines: matches };
 }
 
 export type MatchSpecField = "matchTerms" | "gtins";

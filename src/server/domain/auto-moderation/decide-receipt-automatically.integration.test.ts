@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { createStaff } from "../../../../tests/support/factories";
 import { actorOf, createModerator, fileTestRequest } from "../../../../tests/support/requests";
-import { AUTOMATION_RULES, AUTOMATION_REJECTION_TEXT, type AutomationRule } from "@/lib/rules/automation-rules";
+import { AUTOMATION_RULES, AUTOMATION_REJECTION_TEXT, AUTOMATION_SWITCHES_OFF, type AutomationRule } from "@/lib/rules/automation-rules";
+import { AUTOMATION_SETTINGS_KEY } from "@/server/settings/automation-settings";
 import type { AdminActor, ModeratorActor } from "@/server/auth/assert-role";
 import { setClock } from "@/server/clock";
 import { db } from "@/server/db/client";
@@ -144,19 +145,52 @@ describe("the automatic receipt rules", () => {
     expect((await receiptPart(afternoon.requestId)).status).toBe("PENDING");
   });
 
+  it("decide nothing when the rule is switched off while the decision is under way", async () => {
+    await switchOn("receipt.approve");
+    const { requestId, shopper, receiptId } = await confirmedRequest(["CARELY СЫВ.НИАЦИН"]);
+    // An administrator's switch-off, saving: the settings' lock is held and the new value not yet committed.
+    let commit!: () => void;
+    const committing = new Promise<void>((resolve) => (commit = resolve));
+    let locked!: () => void;
+    const lockHeld = new Promise<void>((resolve) => (locked = resolve));
+    const switchOff = db.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended('settings.automation', 0))`;
+        await tx.setting.update({ where: { key: AUTOMATION_SETTINGS_KEY }, data: { value: { ...AUTOMATION_SWITCHES_OFF } } });
+        locked();
+        await committing;
+      },
+      { timeout: 20_000 },
+    );
+    await lockHeld;
+    // The rule reads "on" (the switch-off is not committed), then waits for the lock before deciding.
+    const deciding = decideReceiptAutomatically({ receiptId });
+    await expect.poll(async () => (await db.$queryRaw<{ waiting: number }[]>`SELECT count(*)::int AS waiting FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`)[0]!.waiting, { timeout: 5_000 }).toBe(1);
+    commit();
+    await switchOff;
+    expect(await deciding).toEqual({ decided: false, reason: "rules-off" });
+    expect((await receiptPart(requestId)).status).toBe("PENDING");
+    expect(await balanceOf(shopper.id)).toBe(0);
+  });
+
   it("let a moderator reverse an automatic rejection: approved and credited, the reversal audited", async () => {
     await switchOn("receipt.reject-no-brand-product");
     const { requestId, shopper, receiptId } = await confirmedRequest(["ПРОБНИК БЕЗ НАЗВАНИЯ"]);
     await decideReceiptAutomatically({ receiptId });
     expect((await receiptPart(requestId)).status).toBe("REJECTED");
 
-    const reversed = await decideRequestPart(moderator, { requestId, partKind: "RECEIPT", decision: "APPROVE", attempt: 1, comment: "Продукт в чеке есть: строка «Пробник»." });
+    // A plain approval (the moderator's page still showed the part waiting) finds it decided: the rule came first.
+    expect(await decideRequestPart(moderator, { requestId, partKind: "RECEIPT", decision: "APPROVE", attempt: 1 })).toMatchObject({ status: "ALREADY_DECIDED" });
+    expect(await balanceOf(shopper.id)).toBe(0);
+
+    const reversed = await decideRequestPart(moderator, { requestId, partKind: "RECEIPT", decision: "APPROVE", attempt: 1, comment: "Продукт в чеке есть: строка «Пробник».", reverseAutomaticRejection: true });
     expect(reversed).toMatchObject({ status: "DECIDED", points: 100 });
     expect(await receiptPart(requestId)).toMatchObject({ status: "APPROVED", decidedById: moderator.id, decidedByRule: null });
     expect(await balanceOf(shopper.id)).toBe(100);
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "request-part.approve" } });
     expect(audit).toMatchObject({ actorId: moderator.id, data: { reversedRule: "receipt.reject-no-brand-product" } });
-    // A moderator's own rejection stays final: a second approval finds nothing to decide.
-    expect(await decideRequestPart(moderator, { requestId, partKind: "RECEIPT", decision: "APPROVE", attempt: 1 })).toMatchObject({ status: "ALREADY_DECIDED" });
+    // Only a rule's rejection can be reversed: a second "reversal" finds nothing to decide.
+    expect(await decideRequestPart(moderator, { requestId, partKind: "RECEIPT", decision: "APPROVE", attempt: 1, reverseAutomaticRejection: true })).toMatchObject({ status: "ALREADY_DECIDED" });
+    expect(await balanceOf(shopper.id)).toBe(100);
   });
 });

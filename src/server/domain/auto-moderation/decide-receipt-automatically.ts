@@ -62,10 +62,14 @@ export async function decideReceiptAutomatically(input: { receiptId: number }): 
   const requestId = receipt.part.request.id;
   const email = await renderDecisionEmail({ requestId, part: "RECEIPT", decision: approve ? "APPROVED" : "REJECTED", points, comment });
   try {
-    const outcome = await db.$transaction((tx) =>
-      recordPartDecision(tx, { requestId, partKind: "RECEIPT", decision: verdict.decision, attempt: receipt.attempt, comment, points, email, decider: { rule: verdict.rule }, at: now() }),
-    );
-    return { decided: true, rule: verdict.rule, outcome };
+    const outcome = await db.$transaction(async (tx) => {
+      // The switch once more, under the settings' lock (update-automation-rules.ts takes it exclusively):
+      // a switch-off committed since the read above stops this decision; one still saving waits for it.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(hashtextextended('settings.automation', 0))`;
+      if (!(await getAutomationSwitches(tx))[verdict.rule]) return null;
+      return recordPartDecision(tx, { requestId, partKind: "RECEIPT", decision: verdict.decision, attempt: receipt.attempt, comment, points, email, decider: { rule: verdict.rule }, at: now() });
+    });
+    return outcome ? { decided: true, rule: verdict.rule, outcome } : { decided: false, reason: "rules-off" };
   } catch (error) {
     // The same receipt credited in another request a moment ago (its earns-once key): a person looks.
     if ((error instanceof AppError && error.code === "CONFLICT") || (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) {

@@ -27,7 +27,7 @@ export const updateContactEmailInput = z.object({
 export async function updateContactEmail(actor: Actor, input: z.infer<typeof updateContactEmailInput>): Promise<{ contactEmail: string | null }> {
   if (actor.role !== "CUSTOMER") throw new AppError("FORBIDDEN", "Email для уведомлений задают только участники.");
   const contactEmail = input.email === "" ? null : input.email;
-  const linkedBefore = await findLinkedAccounts(actor.id);
+  const linkedBefore = await findLinkedAccounts(actor.id, { limit: null });
   await db.user.update({ where: { id: actor.id }, data: { contactEmail } });
   // The same address on another account is a fraud signal (and a changed one may no longer be).
   await reassessRiskAround(actor.id, { linkedBefore: linkedBefore.map((account) => account.id) });

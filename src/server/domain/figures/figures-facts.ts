@@ -195,22 +195,23 @@ const DECIDER_KEY = "CASE WHEN d.decided_by_rule IS NOT NULL THEN 'rule:' || d.d
 /**
  * Decisions per day and decider (part_decisions: every decision, people's and rules'): how many, how many by
  * the request's due time, and the reversals: a decision on the same part and attempt that changed what the
- * one before it decided counts, on its own day, against the earlier decision's decider.
+ * one before it decided counts, on its own day, against the earlier decision's decider. A row without an
+ * opening time is a privacy deletion closing the shopper's open parts, not a moderation decision: left out.
  */
 export const MODERATION_FACTS_LIVE = Prisma.sql`
   SELECT day, decider, sum(decisions)::int8 AS decisions, sum(within_sla)::int8 AS within_sla, sum(reversals)::int8 AS reversals FROM (
     SELECT ${moscowDateSql("d.decided_at")} AS day, ${Prisma.raw(DECIDER_KEY)} AS decider, count(*)::int8 AS decisions,
            count(*) FILTER (WHERE d.due_at IS NULL OR d.decided_at <= d.due_at)::int8 AS within_sla, 0::int8 AS reversals
       FROM live_days l,
-           ${perInterval("d", "SELECT decided_at, decided_by_id, decided_by_rule, due_at FROM part_decisions WHERE decided_at >= l.lo_at AND decided_at < l.hi_at")}
+           ${perInterval("d", "SELECT decided_at, decided_by_id, decided_by_rule, due_at FROM part_decisions WHERE decided_at >= l.lo_at AND decided_at < l.hi_at AND opened_at IS NOT NULL")}
      GROUP BY 1, 2
     UNION ALL
     SELECT ${moscowDateSql("later.decided_at")} AS day, ${Prisma.raw(DECIDER_KEY)} AS decider, 0, 0, count(*)::int8
       FROM live_days l,
-           ${perInterval("later", "SELECT id, part_id, attempt, status, decided_at FROM part_decisions WHERE decided_at >= l.lo_at AND decided_at < l.hi_at")}
+           ${perInterval("later", "SELECT id, part_id, attempt, status, decided_at FROM part_decisions WHERE decided_at >= l.lo_at AND decided_at < l.hi_at AND opened_at IS NOT NULL")}
       CROSS JOIN LATERAL (
         SELECT status, decided_by_id, decided_by_rule FROM part_decisions earlier
-         WHERE earlier.part_id = later.part_id AND earlier.attempt = later.attempt AND (earlier.decided_at, earlier.id) < (later.decided_at, later.id)
+         WHERE earlier.part_id = later.part_id AND earlier.attempt = later.attempt AND earlier.opened_at IS NOT NULL AND (earlier.decided_at, earlier.id) < (later.decided_at, later.id)
          ORDER BY earlier.decided_at DESC, earlier.id DESC LIMIT 1) d
      WHERE d.status <> later.status
      GROUP BY 1, 2

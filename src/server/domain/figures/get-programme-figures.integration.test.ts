@@ -84,7 +84,7 @@ async function order(customerId: number, prizeId: number, status: OrderStatus, c
 }
 
 /** A decision in a part's history (part_decisions), by a moderator or a rule, for the request filed at `filedAt`. */
-async function decision(spec: { filedAt: string; kind: "REVIEW" | "RECEIPT"; by: { moderatorId: number } | { rule: string }; status: PartStatus; decidedAt: string; openedAt: string; dueAt: string }) {
+async function decision(spec: { filedAt: string; kind: "REVIEW" | "RECEIPT"; by: { moderatorId: number } | { rule: string }; status: PartStatus; decidedAt: string; openedAt: string | null; dueAt: string | null }) {
   const part = await db.requestPart.findFirstOrThrow({ where: { kind: spec.kind, request: { filedAt: at(spec.filedAt) } }, select: { id: true } });
   await db.partDecision.create({
     data: {
@@ -95,8 +95,8 @@ async function decision(spec: { filedAt: string; kind: "REVIEW" | "RECEIPT"; by:
       decidedById: "moderatorId" in spec.by ? spec.by.moderatorId : null,
       decidedByRule: "rule" in spec.by ? spec.by.rule : null,
       decidedAt: at(spec.decidedAt),
-      openedAt: at(spec.openedAt),
-      dueAt: at(spec.dueAt),
+      openedAt: spec.openedAt === null ? null : at(spec.openedAt),
+      dueAt: spec.dueAt === null ? null : at(spec.dueAt),
     },
   });
 }
@@ -196,6 +196,10 @@ async function seedProgramme() {
   await decision({ ...r4, kind: "REVIEW", by: { moderatorId: m2.id }, status: "APPROVED", decidedAt: "2026-04-06T12:00:00Z" });
   await decision({ filedAt: "2026-04-29T22:00:00Z", openedAt: "2026-04-29T22:00:00Z", dueAt: "2026-05-07T22:00:00Z", kind: "REVIEW", by: { moderatorId: m2.id }, status: "REJECTED", decidedAt: "2026-04-30T20:30:00Z" });
   await decision({ filedAt: "2026-03-31T21:00:00Z", openedAt: "2026-03-31T21:00:00Z", dueAt: "2026-04-07T21:00:00Z", kind: "REVIEW", by: { moderatorId: m1.id }, status: "APPROVED", decidedAt: "2026-04-30T21:00:00Z" });
+  // A row as a privacy deletion writes it (no opening time, by the shopper), after M2's approval of R4's
+  // review: not a moderation decision, so neither a decision of the shopper's nor a reversal of M2's.
+  const closer = await db.reviewRequest.findFirstOrThrow({ where: { filedAt: at(r4.filedAt) }, select: { customerId: true } });
+  await decision({ ...r4, openedAt: null, dueAt: null, kind: "REVIEW", by: { moderatorId: closer.customerId }, status: "REJECTED", decidedAt: "2026-04-10T10:00:00Z" });
 
   return { staff: actorOf(staff), cream, shampoo, low, coded, m1, m2 };
 }

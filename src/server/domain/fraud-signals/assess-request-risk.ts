@@ -19,7 +19,7 @@ export async function reassessOpenRequestsOf(customerIds: readonly number[]): Pr
   const velocityLimit = await getVelocityLimit();
   let changed = 0;
   for (const customerId of customers) {
-    const linked = await findLinkedAccounts(customerId);
+    const linked = await findLinkedAccounts(customerId, { limit: null });
     const shared = new Set<RiskSignal>(linked.flatMap((account) => account.signals));
     const open = await db.$queryRaw<{ id: number; risk_level: string; risk_reasons: string[] | null; day_requests: number }[]>(Prisma.sql`
       SELECT r.id, r.risk_level::text, r.risk_reasons,
@@ -47,7 +47,7 @@ export async function reassessOpenRequestsOf(customerIds: readonly number[]): Pr
  */
 export async function reassessRiskAround(customerId: number, options: { linkedBefore?: readonly number[] } = {}): Promise<void> {
   try {
-    const linked = await findLinkedAccounts(customerId);
+    const linked = await findLinkedAccounts(customerId, { limit: null });
     await reassessOpenRequestsOf([customerId, ...linked.map((account) => account.id), ...(options.linkedBefore ?? [])]);
   } catch (error) {
     logger.warn({ err: error, customerId }, "risk re-assessment failed; the previous risk levels stay");

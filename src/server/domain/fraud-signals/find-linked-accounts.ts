@@ -21,8 +21,12 @@ const LINKED_ACCOUNTS_SHOWN = 20;
  * same browser (sign_in_trust DEVICE marks, kept 12 months), prize orders to the same recipient phone or the
  * same name at the same pickup point, the same contact email, or screenshots one filed that nearly repeat
  * the other's (duplicate_flags SCREENSHOT, either way). Each link reads an index; nothing here decides.
+ * `limit`: how many the moderator is shown (by id); null for all, as the risk level needs every link.
  */
-export async function findLinkedAccounts(customerId: number, client: Pick<Tx, "$queryRaw"> = db): Promise<LinkedAccount[]> {
+export async function findLinkedAccounts(
+  customerId: number,
+  { limit = LINKED_ACCOUNTS_SHOWN, client = db }: { limit?: number | null; client?: Pick<Tx, "$queryRaw"> } = {},
+): Promise<LinkedAccount[]> {
   const rows = await client.$queryRaw<{ id: number; phone: string | null; requests: number; signals: string[] }[]>(Prisma.sql`
     WITH links (user_id, signal) AS (
       SELECT other.user_id, 'shared-device'
@@ -58,7 +62,10 @@ export async function findLinkedAccounts(customerId: number, client: Pick<Tx, "$
         JOIN review_requests flagged ON flagged.id = flag.request_id AND flagged.customer_id <> mine.customer_id
        WHERE mine.customer_id = ${customerId}
     ), accounts AS (
-      SELECT user_id, array_agg(DISTINCT signal) AS signals FROM links GROUP BY user_id ORDER BY user_id LIMIT ${LINKED_ACCOUNTS_SHOWN}
+      -- Shoppers only: a staff member testing in their work browser links no shopper to anyone.
+      SELECT links.user_id, array_agg(DISTINCT links.signal) AS signals
+        FROM links JOIN users linked ON linked.id = links.user_id AND linked.role = 'CUSTOMER'
+       GROUP BY links.user_id ORDER BY links.user_id ${limit === null ? Prisma.empty : Prisma.sql`LIMIT ${limit}`}
     )
     SELECT a.user_id AS id, u.phone, a.signals,
            (SELECT count(*)::int FROM review_requests r WHERE r.customer_id = a.user_id) AS requests

@@ -66,6 +66,26 @@ describe("risk level", () => {
     ]);
   });
 
+  it("a staff member's browser links no one, and a link beyond the 20 shown still counts for the level", async () => {
+    const shopper = actorOf(await createShopper());
+    const admin = await createStaff("ADMIN");
+    await markDevice(shopper.id, "work");
+    await markDevice(admin.id, "work");
+    const { requestId } = await fileTestRequest({ shopper, receipt: null, screenshot: "review-03-ozon.png" });
+    expect(await riskOf(requestId)).toEqual({ riskLevel: "LOW", riskReasons: [] });
+    expect((await getRequestForModeration(moderator, requestId)).linkedAccounts).toEqual([]);
+
+    // 20 family members share the prize recipient's phone (medium); the 21st account, by id, shares the browser.
+    const family = [];
+    for (let index = 0; index < 20; index += 1) family.push(await createShopper());
+    for (const member of [shopper, ...family]) await order(member.id, { phone: "+79000000021" });
+    const ring = actorOf(await createShopper());
+    await markDevice(ring.id, "work");
+    await reassessRiskAround(shopper.id);
+    expect(await riskOf(requestId)).toEqual({ riskLevel: "HIGH", riskReasons: ["shared-device", "shared-recipient-phone"] });
+    expect((await getRequestForModeration(moderator, requestId)).linkedAccounts).toHaveLength(20);
+  });
+
   it("the same picture filed from two accounts is high risk for both", async () => {
     const first = await fileTestRequest({ receipt: null, screenshot: "review-03-ozon.png" });
     const second = await fileTestRequest({ receipt: null, screenshot: "review-03-ozon.png" });

@@ -20,6 +20,11 @@ export const decideRequestPartInput = z.object({
   /** The attempt the moderator looked at: a re-submission that arrived meanwhile is not decided blind. */
   attempt: z.coerce.number().int().positive(),
   comment: z.string().trim().max(MODERATOR_COMMENT_MAX_LENGTH, "Комментарий слишком длинный.").optional(),
+  /**
+   * Sent only by "Отменить отказ и одобрить": the approval may replace a rule's rejection of this attempt.
+   * Without it, a rule that rejected the part while the moderator looked wins, like any decision made first.
+   */
+  reverseAutomaticRejection: z.boolean().optional(),
 });
 
 /** `queuedEmailId`: the shopper's email about the decision, in the outbox, for the caller to deliver after the response. */
@@ -30,7 +35,7 @@ export type DecisionOutcome = ({ status: "DECIDED"; points: number; queuedEmailI
 
 /**
  * Approves or rejects one part of a request, in one transaction with the claim check (recordPartDecision
- * says what else). An approval also takes back an automatic rule's rejection of the part.
+ * says what else). An approval sent as a reversal also takes back an automatic rule's rejection of the part.
  */
 export async function decideRequestPart(actor: ModeratorActor, input: z.infer<typeof decideRequestPartInput>): Promise<DecisionOutcome> {
   assertActorRole(actor, AREA_ROLES.moderation);
@@ -46,7 +51,7 @@ export async function decideRequestPart(actor: ModeratorActor, input: z.infer<ty
   try {
     const outcome: DecisionOutcome = await db.$transaction(async (tx) => {
       await takeClaim(tx, actor, input.requestId, at);
-      return recordPartDecision(tx, { ...input, comment, points, email, decider: { moderatorId: actor.id }, at, reverseAutomaticRejection: approve });
+      return recordPartDecision(tx, { ...input, comment, points, email, decider: { moderatorId: actor.id }, at, reverseAutomaticRejection: approve && input.reverseAutomaticRejection === true });
     });
     return await withNextRequest(actor, input.requestId, outcome);
   } catch (error) {

@@ -23,6 +23,7 @@ const REDACTED = "[удалено]";
 /** The ledger reason of the write-off; no personal data, as every ledger reason. */
 export const DELETION_WRITE_OFF_REASON = "Удаление персональных данных по запросу";
 
+// The migration `20261202204331_moderation_figures` recognises earlier closures by this text: keep them alike.
 const CLOSED_PART_COMMENT = "Заявка закрыта: участник удалил свои персональные данные.";
 
 /** Orders still moving: their recipient data is what the carrier or the code's email needs. */
@@ -323,7 +324,7 @@ async function closeOpenRequests(tx: Tx, customerId: number, actorId: number, at
     for (const part of pending) {
       const updated = await tx.requestPart.updateMany({
         where: { id: part.id, status: "PENDING", attempt: part.attempt },
-        data: { status: "REJECTED", comment: CLOSED_PART_COMMENT, decidedAt: at, decidedById: actorId, points: null },
+        data: { status: "REJECTED", comment: CLOSED_PART_COMMENT, decidedAt: at, decidedById: actorId, decidedByRule: null, points: null },
       });
       if (updated.count !== 1) continue;
       parts += 1;

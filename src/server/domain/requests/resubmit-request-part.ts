@@ -54,10 +54,14 @@ export async function resubmitRequestPart(actor: Actor, input: z.infer<typeof re
   let recordedReceipt: { id: number; checkable: boolean; fiscalKey: string | null } | undefined;
   const attempt = part.attempt + 1;
   await db.$transaction(async (tx) => {
+    // The request row first, as decisions lock it (record-part-decision.ts): a rule or a moderator deciding
+    // the other part at this moment waits, so neither derives the request's status from a stale read, and
+    // the two never lock part and request in opposite orders.
+    await tx.$queryRaw`SELECT id FROM review_requests WHERE id = ${input.requestId} FOR UPDATE`;
     // Conditional on the status read above: two re-submits at once cannot both reopen the part.
     const reopened = await tx.requestPart.updateMany({
       where: { id: part.id, status: "REJECTED", attempt: part.attempt },
-      data: { status: "PENDING", attempt, submittedAt: at, comment: null, decidedAt: null, decidedById: null, points: null },
+      data: { status: "PENDING", attempt, submittedAt: at, comment: null, decidedAt: null, decidedById: null, decidedByRule: null, points: null },
     });
     if (reopened.count !== 1) throw new AppError("CONFLICT", "Эта часть заявки уже отправлена повторно.");
     await attachImages(tx, actor.id, imageIds, part.id, attempt);

@@ -17,7 +17,7 @@ export function ReverseAutomaticRejection({ requestId, partKind, attempt, rule }
 
   async function approve() {
     const result = await run(
-      () => decideRequestPartAction({ requestId, partKind, attempt, decision: "APPROVE", comment: "Автоматический отказ отменён модератором: чек засчитан." }),
+      () => decideRequestPartAction({ requestId, partKind, attempt, decision: "APPROVE", comment: "Автоматический отказ отменён модератором: чек засчитан.", reverseAutomaticRejection: true }),
       "Не удалось сохранить решение. Попробуйте ещё раз.",
     );
     if (result) router.refresh();
