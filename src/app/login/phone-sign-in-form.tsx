@@ -175,7 +175,6 @@ export function PhoneSignInForm() {
             inputMode="numeric"
             autoComplete="one-time-code"
             pattern={SIGN_IN_CODE_PATTERN}
-            maxLength={SIGN_IN_CODE.digits}
             placeholder={"0".repeat(SIGN_IN_CODE.digits)}
             className="text-center text-2xl tracking-[0.5em]"
             value={code}

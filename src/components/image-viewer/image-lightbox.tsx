@@ -33,7 +33,12 @@ export function ImageLightbox({ images, index, onIndexChange, onClose }: { image
   useEffect(() => {
     const dialog = dialogRef.current;
     if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
+    if (open && !dialog.open) {
+      dialog.showModal();
+      // autoFocus is applied while the dialog is still closed; the close button takes the focus now, so
+      // Enter or Space right after opening closes rather than zooms.
+      dialog.querySelector<HTMLButtonElement>("[data-lightbox-close]")?.focus();
+    }
     if (!open && dialog.open) dialog.close();
   }, [open]);
 
@@ -196,7 +201,7 @@ function LightboxBody({ images, index, onIndexChange, onClose }: { images: Light
             <QrCode className="size-5" aria-hidden />
           </button>
         )}
-        <button type="button" className={toolButton} onClick={onClose} aria-label="Закрыть просмотр" title="Закрыть (Esc)" autoFocus>
+        <button type="button" className={toolButton} onClick={onClose} aria-label="Закрыть просмотр" title="Закрыть (Esc)" data-lightbox-close>
           <X className="size-5" aria-hidden />
         </button>
       </div>

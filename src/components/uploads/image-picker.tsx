@@ -100,10 +100,17 @@ export function ImagePicker({
     setNotice(null);
   }
 
+  // A photo's preview (an object URL, several MB) is released as soon as its tile is gone: removed, replaced
+  // by a scan, or the picker itself gone.
+  const previews = useRef(new Set<string>());
   useEffect(() => {
-    // Object URLs are released when the picker goes away.
-    return () => items.forEach((item) => item.previewUrl.startsWith("blob:") && URL.revokeObjectURL(item.previewUrl));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    const shown = new Set(items.map((item) => item.previewUrl).filter((url) => url.startsWith("blob:")));
+    for (const url of previews.current) if (!shown.has(url)) URL.revokeObjectURL(url);
+    previews.current = shown;
+  }, [items]);
+  useEffect(() => {
+    const current = previews;
+    return () => current.current.forEach((url) => URL.revokeObjectURL(url));
   }, []);
 
   const failed = items.filter((item) => item.status === "failed");
@@ -202,7 +209,8 @@ export function ImagePicker({
         <ul className="space-y-2" data-testid={testId ? `${testId}-upload-errors` : undefined}>
           {failed.map((item) => (
             <li key={item.key} className="rounded-xl bg-red-50 p-3 text-sm text-red-800 ring-1 ring-red-200" data-testid="upload-error">
-              <p>
+              {/* A file name with no break in it ("Screenshot_20240512_123456_com.wildberries.ru.jpg") wraps anywhere. */}
+              <p className="[overflow-wrap:anywhere]">
                 {item.file?.name && <span className="font-medium">«{item.file.name}»: </span>}
                 {item.error}
               </p>

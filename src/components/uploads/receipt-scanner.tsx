@@ -42,7 +42,10 @@ export function ReceiptScanner({ onCapture, onClose }: { onCapture: (photo: File
       timer = setTimeout(scan, SCAN_INTERVAL_MS);
     };
     worker.onerror = () => {
-      if (!stopped) setError("Камера не может распознать QR-код в этом браузере. Сфотографируйте чек и загрузите фото.");
+      if (stopped) return;
+      setError("Камера не может распознать QR-код в этом браузере. Сфотографируйте чек и загрузите фото.");
+      // The message replaces the picture: the camera goes off with it.
+      stream?.getTracks().forEach((track) => track.stop());
     };
 
     async function start() {
@@ -53,7 +56,11 @@ export function ReceiptScanner({ onCapture, onClose }: { onCapture: (photo: File
         return;
       }
       const video = videoRef.current;
-      if (!video || stopped) return;
+      if (!video || stopped) {
+        // Closed while the browser asked for the camera: the stream granted afterwards is not kept on.
+        stream.getTracks().forEach((track) => track.stop());
+        return;
+      }
       video.srcObject = stream;
       await video.play().catch(() => undefined);
       scan();

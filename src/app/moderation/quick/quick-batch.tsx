@@ -148,11 +148,13 @@ export function QuickBatch() {
               : "Чек одобрен модератором."}
         </p>
       </div>
-      <div className="grid gap-3 sm:grid-cols-2">
+      {/* One row that scrolls sideways: every screenshot is in view above the buttons, so the space bar is
+          never needed to scroll down to one (here it approves). */}
+      <div className="flex gap-3 overflow-x-auto pb-1" data-testid="quick-batch-screenshots">
         {current.screenshotIds.map((id, index) => (
-          <a key={id} href={imageUrl(id, "full")} target="_blank" rel="noopener noreferrer" className="block overflow-hidden rounded-xl bg-canvas ring-1 ring-line">
+          <a key={id} href={imageUrl(id, "full")} target="_blank" rel="noopener noreferrer" className="block shrink-0 overflow-hidden rounded-xl bg-canvas ring-1 ring-line">
             {/* eslint-disable-next-line @next/next/no-img-element */}
-            <img src={imageUrl(id, "full")} alt={`Скриншот отзыва ${index + 1} из ${current.screenshotIds.length}`} className="mx-auto max-h-[60vh] w-auto" />
+            <img src={imageUrl(id, "full")} alt={`Скриншот отзыва ${index + 1} из ${current.screenshotIds.length}`} className="mx-auto max-h-[55vh] w-auto" />
           </a>
         ))}
       </div>

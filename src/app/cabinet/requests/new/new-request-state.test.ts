@@ -118,6 +118,15 @@ describe("the new request form's state", () => {
     expect(needsDuplicateConfirmation(complete)).toBe(false);
   });
 
+  it("numbers a repeated screenshot as its tile, counting the ones still uploading or failed", () => {
+    const withFailedFirst = { ...complete, screenshots: [failed("f1"), picked(uploaded("s2")), uploading("u3")] };
+    const checked = newRequestReducer(withFailedFirst, {
+      type: "duplicatesChecked",
+      duplicates: { reviewUrl: null, screenshots: [{ imageId: "s2", match: { mine: false } }], receipt: null },
+    });
+    expect(duplicateWarnings(checked).screenshots.map((shot) => shot.text)).toEqual(["Скриншот 2 уже участвовал в программе."]);
+  });
+
   it("keeps the question on screen when a repeat is found while it is asked, and asks anew after it was gone", () => {
     const linkRepeated = newRequestReducer(complete, {
       type: "duplicatesChecked",

@@ -159,10 +159,11 @@ export function duplicateWarnings(state: NewRequestState): DuplicateWarnings {
   const { duplicates } = state;
   const link = normaliseReviewUrl(state.reviewUrl);
   const reviewUrl = duplicates.reviewUrl && link.ok && link.key === duplicates.reviewUrl.key ? duplicates.reviewUrl : null;
-  const shotIds = uploadedIds(state.screenshots);
+  // Numbered as the picker shows its tiles (one still uploading or failed counts), so "Скриншот 2" is the second tile.
+  const tileIds = state.screenshots.map((item) => item.uploaded?.id ?? null);
   const screenshots = duplicates.screenshots.flatMap(({ imageId, match }) => {
-    const position = shotIds.indexOf(imageId);
-    return position < 0 ? [] : [{ imageId, match, text: screenshotDuplicateText(match, position + 1, shotIds.length) }];
+    const position = tileIds.indexOf(imageId);
+    return position < 0 ? [] : [{ imageId, match, text: screenshotDuplicateText(match, position + 1, tileIds.length) }];
   });
   const receipt = duplicates.receipt && duplicates.receipt.imageId === uploadedIds(state.receipt)[0] ? duplicates.receipt : null;
   const keys = [reviewUrl && `link:${reviewUrl.key}`, ...screenshots.map((shot) => `shot:${shot.imageId}`), receipt && `receipt:${receipt.imageId}`].filter((key) => typeof key === "string");

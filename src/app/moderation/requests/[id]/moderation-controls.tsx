@@ -178,6 +178,8 @@ export function DecisionDesk({ requestId, pendingParts, children }: { requestId:
       const key = deskKeyOf(event);
       if (!key) return;
       event.preventDefault();
+      // A key held down repeats: one press is one decision (a held A would approve the other part too).
+      if (event.repeat) return;
       const waiting = pendingParts.filter((part) => part !== heldRef.current?.partKind && !sentRef.current.includes(part));
       if (key === "approve") {
         if (waiting[0]) panels.current.get(waiting[0])?.approve();
@@ -197,18 +199,25 @@ export function DecisionDesk({ requestId, pendingParts, children }: { requestId:
   return (
     <DeskContext.Provider value={desk}>
       {children}
+      {/* Room below the last card, so the toast never covers its buttons. */}
+      {(held || error) && <div aria-hidden className="h-24" />}
       {(held || error) && (
         <div className="fixed inset-x-0 bottom-4 z-40 flex justify-center px-4" data-testid="approval-toast">
           <div role="status" className="flex max-w-3xl flex-wrap items-center gap-3 rounded-2xl bg-ink px-4 py-3 text-sm text-white shadow-lg">
             {held ? (
               <>
                 <span>
-                  Одобрено: {PART_NAME[held.partKind]}. Баллы начислятся через <span className="tabular-nums" data-testid="approval-countdown">{secondsLeft}</span> с
+                  Одобрено: {PART_NAME[held.partKind]}. Баллы начислятся через{" "}
+                  {/* The countdown is for the eyes; a screen reader hears the message once, not every second. */}
+                  <span className="tabular-nums" data-testid="approval-countdown" aria-hidden>
+                    {secondsLeft}
+                  </span>
+                  <span className="sr-only">{APPROVAL_UNDO_SECONDS}</span> с
                 </span>
                 <button type="button" onClick={undo} className="min-h-11 rounded-xl bg-white px-3 font-semibold text-ink hover:bg-brand-50">
                   Отменить <kbd className="text-xs">Z</kbd>
                 </button>
-                <button type="button" onClick={() => void send()} className="min-h-11 rounded-xl px-3 font-medium text-white ring-1 ring-white/40 hover:bg-white/10">
+                <button type="button" onClick={() => void send()} disabled={sending} className="min-h-11 rounded-xl px-3 font-medium text-white ring-1 ring-white/40 hover:bg-white/10 disabled:opacity-60">
                   Отправить сейчас
                 </button>
               </>
