@@ -62,6 +62,8 @@ test("a refused upload is explained below the picker, with Удалить and no
 test("an expense receipt's refusal is said once, before and after sending, and goes when it is removed", async ({ page }) => {
   await signInShopper(page);
   await page.goto("/cabinet/requests/new");
+  // The form is disabled until its script has taken it over; a file set before that would go unseen.
+  await expect(page.getByLabel("Продукт")).toBeEnabled();
   await page.getByTestId("receipt-input").setInputFiles(receipt("alpha-003.png"));
   await expect(page.getByTestId("receipt").locator('[data-status="done"]')).toHaveCount(1, { timeout: 30_000 });
   await expectSaidOnce(page, /Это чек расхода, а не покупки/);

@@ -42,6 +42,13 @@ export function ImageLightbox({ images, index, onIndexChange, onClose }: { image
     if (!open && dialog.open) dialog.close();
   }, [open]);
 
+  // Another image may have fewer buttons (a review has no "Показать QR-код"): a focused button that went
+  // away would leave the focus on the page, out of reach of the viewer's keys. It comes back to "Закрыть".
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (dialog?.open && !dialog.contains(document.activeElement)) dialog.querySelector<HTMLButtonElement>("[data-lightbox-close]")?.focus();
+  }, [index]);
+
   return (
     <dialog
       ref={dialogRef}
