@@ -5,21 +5,21 @@ import { db } from "@/server/db/client";
 import { moscowDateSql } from "@/server/db/moscow-time-sql";
 import { logger } from "@/server/observability/logger";
 import { getVelocityLimit } from "@/server/settings/automation-settings";
-import { findLinkedAccounts } from "./find-linked-accounts";
+import { type LinkedAccount, findLinkedAccounts } from "./find-linked-accounts";
 
 /**
  * Re-assesses the risk level of every open request of the given shoppers (docs/rules/auto-moderation.md,
  * "Risk level"): the signals linking each shopper to other accounts, and velocity (the Moscow day's requests
  * of the shopper beyond the threshold). Rows whose level or reasons did not change are left alone. Returns
- * how many requests changed.
+ * how many requests changed. `known`: links already looked up, by shopper.
  */
-export async function reassessOpenRequestsOf(customerIds: readonly number[]): Promise<number> {
+export async function reassessOpenRequestsOf(customerIds: readonly number[], known: ReadonlyMap<number, readonly LinkedAccount[]> = new Map()): Promise<number> {
   const customers = [...new Set(customerIds)];
   if (customers.length === 0) return 0;
   const velocityLimit = await getVelocityLimit();
   let changed = 0;
   for (const customerId of customers) {
-    const linked = await findLinkedAccounts(customerId, { limit: null });
+    const linked = known.get(customerId) ?? (await findLinkedAccounts(customerId, { limit: null }));
     const shared = new Set<RiskSignal>(linked.flatMap((account) => account.signals));
     const open = await db.$queryRaw<{ id: number; risk_level: string; risk_reasons: string[] | null; day_requests: number }[]>(Prisma.sql`
       SELECT r.id, r.risk_level::text, r.risk_reasons,
@@ -48,7 +48,8 @@ export async function reassessOpenRequestsOf(customerIds: readonly number[]): Pr
 export async function reassessRiskAround(customerId: number, options: { linkedBefore?: readonly number[] } = {}): Promise<void> {
   try {
     const linked = await findLinkedAccounts(customerId, { limit: null });
-    await reassessOpenRequestsOf([customerId, ...linked.map((account) => account.id), ...(options.linkedBefore ?? [])]);
+    // The shopper's own links are known already: not looked up a second time (this runs on every sign-in and filing).
+    await reassessOpenRequestsOf([customerId, ...linked.map((account) => account.id), ...(options.linkedBefore ?? [])], new Map([[customerId, linked]]));
   } catch (error) {
     logger.warn({ err: error, customerId }, "risk re-assessment failed; the previous risk levels stay");
   }
